@@ -1,0 +1,46 @@
+using Copilot.Packaging.Manifest.Model;
+using Copilot.Packaging.Records;
+
+namespace Copilot.Packaging.Synthesis;
+
+/// <summary>Everything synthesis needs to render one job's stack for one environment.</summary>
+public sealed record JobStackInput
+{
+    /// <summary>The manifest after interpolation, the environment override and validation.</summary>
+    public required ScheduledJobManifest Manifest { get; init; }
+
+    /// <summary>The application record.</summary>
+    public required ApplicationRecord Application { get; init; }
+
+    /// <summary>The environment record.</summary>
+    public required EnvironmentRecord Environment { get; init; }
+
+    /// <summary>The application's resources in the environment's region.</summary>
+    public required RegionalResources Regional { get; init; }
+
+    /// <summary>The template version written to <c>Metadata.Version</c> (see <see cref="TemplateVersion"/>).</summary>
+    public string Version { get; init; } = TemplateVersion.Current;
+
+    /// <summary>The interpolated manifest text for <c>Metadata.Manifest</c>; omitted when null or empty.</summary>
+    public string? ManifestText { get; init; }
+
+    /// <summary>Where the env-controller Lambda code lives in S3.</summary>
+    public required S3Location EnvControllerCode { get; init; }
+
+    /// <summary>The main container image URI; null means <c>image.location</c>, or empty for a build that was not pushed.</summary>
+    public string? ContainerImage { get; init; }
+
+    /// <summary>Pushed image URIs of sidecars built from a Dockerfile, by sidecar name.</summary>
+    public IReadOnlyDictionary<string, string> SidecarImages { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Uploaded env file ARNs by container name (the job name, a sidecar name, or <c>firelens_log_router</c>).</summary>
+    public IReadOnlyDictionary<string, string> EnvFileArns { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>The uploaded addons template URL; empty when the job has no addons or they were not uploaded.</summary>
+    public string AddonsTemplateUrl { get; init; } = string.Empty;
+}
+
+/// <summary>An object in S3.</summary>
+/// <param name="Bucket">The bucket name.</param>
+/// <param name="Key">The object key.</param>
+public sealed record S3Location(string Bucket, string Key);
