@@ -1,0 +1,23 @@
+namespace Copilot.Packaging.Packaging;
+
+/// <summary>What a <c>package</c> run produced.</summary>
+public sealed record PackageResult
+{
+    /// <summary>The job that was packaged.</summary>
+    public required string JobName { get; init; }
+
+    /// <summary>The environment it was packaged for.</summary>
+    public required string EnvironmentName { get; init; }
+
+    /// <summary>The template text, for stdout; null when files were written or a diff was made.</summary>
+    public string? TemplateText { get; init; }
+
+    /// <summary>The files written with an output directory, in write order.</summary>
+    public IReadOnlyList<string> WrittenFiles { get; init; } = [];
+
+    /// <summary>The diff text with <c>--diff</c> (<c>No changes.</c> when nothing differs); null otherwise.</summary>
+    public string? DiffText { get; init; }
+
+    /// <summary>With <c>--diff</c>: true when the deployed stack differs.</summary>
+    public bool HasDiff { get; init; }
+}

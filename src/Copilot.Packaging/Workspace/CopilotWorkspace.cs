@@ -1,0 +1,121 @@
+using System.IO.Abstractions;
+using Copilot.Packaging.Errors;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace Copilot.Packaging.Workspace;
+
+/// <summary>
+/// A copilot workspace: the <c>copilot/</c> directory, the repository root above it (all manifest-relative paths
+/// resolve against it) and the application named in <c>copilot/.workspace</c>.
+/// </summary>
+public sealed class CopilotWorkspace
+{
+    /// <summary>The name of the directory copilot keeps its files in.</summary>
+    public const string DirectoryName = "copilot";
+
+    /// <summary>How many directories are searched: the start directory and four of its ancestors (copilot's rule).</summary>
+    public const int SearchDepth = 5;
+
+    private readonly IFileSystem _fileSystem;
+
+    private CopilotWorkspace(IFileSystem fileSystem, string copilotDirectory, string? applicationName)
+    {
+        _fileSystem = fileSystem;
+        CopilotDirectory = copilotDirectory;
+        RootDirectory = fileSystem.Path.GetDirectoryName(copilotDirectory) ?? copilotDirectory;
+        ApplicationName = applicationName;
+    }
+
+    /// <summary>The absolute path of <c>copilot/</c>.</summary>
+    public string CopilotDirectory { get; }
+
+    /// <summary>The absolute path of the workspace root (the parent of <c>copilot/</c>).</summary>
+    public string RootDirectory { get; }
+
+    /// <summary>The application in <c>copilot/.workspace</c>, or null when the file is missing or has none.</summary>
+    public string? ApplicationName { get; }
+
+    /// <summary>
+    /// Finds the workspace from <paramref name="startDirectory"/>: that directory if it is named <c>copilot</c>,
+    /// else a <c>copilot</c> directory in it or in up to four of its ancestors.
+    /// </summary>
+    /// <exception cref="CopilotJobException">No <c>copilot</c> directory was found.</exception>
+    public static CopilotWorkspace Find(IFileSystem fileSystem, string startDirectory)
+    {
+        ArgumentNullException.ThrowIfNull(fileSystem);
+        var start = fileSystem.Path.GetFullPath(startDirectory);
+        var copilotDirectory = FindCopilotDirectory(fileSystem, start)
+            ?? throw new CopilotJobException(
+                $"couldn't find a directory called {DirectoryName} up to {SearchDepth} levels up from {start}",
+                recommendation: "Run this command inside a copilot workspace (a repository with a copilot/ directory), or create one with `copilot app init`.");
+        return new CopilotWorkspace(fileSystem, copilotDirectory, ReadApplicationName(fileSystem, copilotDirectory));
+    }
+
+    /// <summary>The path shown to users for a file in the workspace: relative to the root, with <c>/</c> separators.</summary>
+    public string DisplayPath(string absolutePath) =>
+        _fileSystem.Path.GetRelativePath(RootDirectory, absolutePath).Replace('\\', '/');
+
+    /// <summary>The absolute path of <c>copilot/&lt;job&gt;/manifest.yml</c>.</summary>
+    public string ManifestPath(string workloadName) => _fileSystem.Path.Combine(CopilotDirectory, workloadName, "manifest.yml");
+
+    /// <summary>The workload directories that contain a <c>manifest.yml</c>, sorted by name.</summary>
+    public IReadOnlyList<string> ListWorkloadDirectories() =>
+        [.. _fileSystem.Directory.EnumerateDirectories(CopilotDirectory)
+            .Where(d => _fileSystem.File.Exists(_fileSystem.Path.Combine(d, "manifest.yml")))
+            .Select(d => _fileSystem.Path.GetFileName(d))
+            .Order(StringComparer.Ordinal)];
+
+    private static string? FindCopilotDirectory(IFileSystem fileSystem, string start)
+    {
+        if (fileSystem.Path.GetFileName(start) == DirectoryName && fileSystem.Directory.Exists(start))
+        {
+            return start;
+        }
+
+        var current = start;
+        for (var level = 0; level < SearchDepth && current is not null; level++)
+        {
+            var candidate = fileSystem.Path.Combine(current, DirectoryName);
+            if (fileSystem.Directory.Exists(candidate))
+            {
+                return candidate;
+            }
+
+            current = fileSystem.Path.GetDirectoryName(current);
+        }
+
+        return null;
+    }
+
+    private static string? ReadApplicationName(IFileSystem fileSystem, string copilotDirectory)
+    {
+        var summary = fileSystem.Path.Combine(copilotDirectory, ".workspace");
+        if (!fileSystem.File.Exists(summary))
+        {
+            return null;
+        }
+
+        try
+        {
+            var stream = new YamlStream();
+            stream.Load(new StringReader(fileSystem.File.ReadAllText(summary)));
+            if (stream.Documents.Count > 0
+                && stream.Documents[0].RootNode is YamlMappingNode map
+                && map.Children.TryGetValue(new YamlScalarNode("application"), out var value)
+                && value is YamlScalarNode { Value: { Length: > 0 } name })
+            {
+                return name;
+            }
+
+            return null;
+        }
+        catch (YamlException ex)
+        {
+            throw new CopilotJobException(
+                $"copilot/.workspace is not valid YAML: {ex.Message}",
+                new SourceLocation("copilot/.workspace", (int)ex.Start.Line, (int)ex.Start.Column),
+                innerException: ex);
+        }
+    }
+}
