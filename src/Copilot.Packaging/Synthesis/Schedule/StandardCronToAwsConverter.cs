@@ -52,7 +52,7 @@ internal static class StandardCronToAwsConverter
     }
 
     private static string EmitDayOfWeek(StandardCronField field) =>
-        string.Join(',', field.Items.Select(item => EmitDayOfWeekItem(item, field.Spec)));
+        string.Join(',', field.Items.Select(item => EmitDayOfWeekItem(item, field.Spec)).Distinct());
 
     private static string EmitDayOfWeekItem(StandardCronItem item, StandardCronFieldSpec spec)
     {
