@@ -81,7 +81,7 @@ internal static class ScheduleDescriptors
     }
 
     /// <summary>A whole number of minutes the way a Go duration is written in a manifest (<c>90</c> becomes <c>1h30m</c>).</summary>
-    internal static string FormatMinutes(long minutes)
+    private static string FormatMinutes(long minutes)
     {
         var hours = minutes / 60;
         var rest = minutes % 60;

@@ -8,21 +8,4 @@ internal sealed record StandardCronField(StandardCronFieldSpec Spec, string Text
 {
     /// <summary>True when the field does not restrict anything (robfig's star bit: some item is <c>*</c>, <c>?</c> or <c>*/1</c>).</summary>
     public bool IsUnrestricted => Items.Any(i => i.IsUnrestricted);
-
-    /// <summary>
-    /// The selected values, sorted and distinct; day-of-week 7 is folded onto 0 (Sunday).
-    /// </summary>
-    public IReadOnlySet<int> Values()
-    {
-        var values = new SortedSet<int>();
-        foreach (var item in Items)
-        {
-            foreach (var value in item.Values(Spec))
-            {
-                values.Add(value > Spec.Max ? value - 7 : value);
-            }
-        }
-
-        return values;
-    }
 }
