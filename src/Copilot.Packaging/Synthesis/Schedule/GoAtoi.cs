@@ -1,0 +1,73 @@
+using System.Globalization;
+using System.Text;
+
+namespace Copilot.Packaging.Synthesis.Schedule;
+
+/// <summary>
+/// Go's <c>strconv.Atoi</c> as robfig/cron uses it: an optional sign followed by decimal digits, with Go's error texts
+/// (<c>strconv.Atoi: parsing "L": invalid syntax</c>), so our messages for bad cron numbers match copilot's.
+/// </summary>
+internal static class GoAtoi
+{
+    /// <summary>Parses <paramref name="text"/> as a signed 64-bit decimal integer.</summary>
+    /// <returns>True on success; otherwise <paramref name="error"/> holds Go's message.</returns>
+    public static bool TryParse(string text, out long value, out string? error)
+    {
+        value = 0;
+        error = null;
+        var digits = text.Length > 0 && (text[0] == '+' || text[0] == '-') ? text[1..] : text;
+        if (digits.Length == 0 || !digits.All(char.IsAsciiDigit))
+        {
+            error = $"strconv.Atoi: parsing {Quote(text)}: invalid syntax";
+            return false;
+        }
+
+        if (!long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out value))
+        {
+            error = $"strconv.Atoi: parsing {Quote(text)}: value out of range";
+            return false;
+        }
+
+        return true;
+    }
+
+    /// <summary>A double-quoted string the way Go's <c>%q</c>/<c>strconv.Quote</c> writes ASCII text.</summary>
+    public static string Quote(string text)
+    {
+        var builder = new StringBuilder(text.Length + 2).Append('"');
+        foreach (var c in text)
+        {
+            switch (c)
+            {
+                case '"':
+                    builder.Append("\\\"");
+                    break;
+                case '\\':
+                    builder.Append("\\\\");
+                    break;
+                case '\t':
+                    builder.Append("\\t");
+                    break;
+                case '\n':
+                    builder.Append("\\n");
+                    break;
+                case '\r':
+                    builder.Append("\\r");
+                    break;
+                default:
+                    if (char.IsControl(c))
+                    {
+                        builder.Append(CultureInfo.InvariantCulture, $"\\x{(int)c:x2}");
+                    }
+                    else
+                    {
+                        builder.Append(c);
+                    }
+
+                    break;
+            }
+        }
+
+        return builder.Append('"').ToString();
+    }
+}

@@ -1,0 +1,84 @@
+using System.Globalization;
+
+namespace Copilot.Packaging.Synthesis.Schedule;
+
+/// <summary>
+/// Rewrites a parsed standard 5-field cron as an EventBridge 6-field <c>cron(...)</c> expression with the same fire times.
+/// </summary>
+/// <remarks>
+/// Layout follows copilot: when neither day field restricts, day-of-month is <c>*</c> and day-of-week <c>?</c>; when one
+/// restricts, the other becomes <c>?</c>; both restricting is an error (EventBridge cannot express the OR of the two);
+/// the year is <c>*</c>. Unlike copilot, fields are re-emitted from their parsed items: day-of-week values move from 0-6
+/// (Sunday 0; 7 also Sunday) to EventBridge's 1-7 (Sunday 1) while steps stay as they are, a stepped <c>*</c> keeps its step,
+/// and a field that selects everything (<c>?</c>, <c>*/1</c>) is written <c>*</c> (EventBridge allows <c>?</c> only in the day fields).
+/// </remarks>
+internal static class StandardCronToAwsConverter
+{
+    /// <summary>The error text copilot gives when both day fields restrict.</summary>
+    public const string BothDaysSpecified = "cannot specify both DOW and DOM in cron expression";
+
+    /// <summary>Converts <paramref name="cron"/>, or explains why EventBridge cannot express it.</summary>
+    public static bool TryConvert(StandardCronExpression cron, out string? awsExpression, out string? error)
+    {
+        var domRestricts = !cron.DayOfMonth.IsUnrestricted;
+        var dowRestricts = !cron.DayOfWeek.IsUnrestricted;
+        if (domRestricts && dowRestricts)
+        {
+            awsExpression = null;
+            error = $"{BothDaysSpecified}: day-of-month {GoAtoi.Quote(cron.DayOfMonth.Text)} and day-of-week {GoAtoi.Quote(cron.DayOfWeek.Text)} "
+                + "would fire on either match, which EventBridge cannot express; restrict only one of them and write \"*\" in the other";
+            return false;
+        }
+
+        var dayOfMonth = domRestricts ? EmitField(cron.DayOfMonth) : dowRestricts ? "?" : "*";
+        var dayOfWeek = dowRestricts ? EmitDayOfWeek(cron.DayOfWeek) : "?";
+        awsExpression = $"cron({EmitField(cron.Minute)} {EmitField(cron.Hour)} {dayOfMonth} {EmitField(cron.Month)} {dayOfWeek} *)";
+        error = null;
+        return true;
+    }
+
+    private static string EmitField(StandardCronField field) =>
+        field.IsUnrestricted ? "*" : string.Join(',', field.Items.Select(EmitItem));
+
+    private static string EmitItem(StandardCronItem item)
+    {
+        var step = item.HasStep ? string.Create(CultureInfo.InvariantCulture, $"/{item.Step}") : string.Empty;
+        if (item.Start is not { } start)
+        {
+            return "*" + step;
+        }
+
+        return item.End is { } end ? $"{start.Text}-{end.Text}{step}" : start.Text + step;
+    }
+
+    private static string EmitDayOfWeek(StandardCronField field) =>
+        string.Join(',', field.Items.Select(item => EmitDayOfWeekItem(item, field.Spec)).Distinct());
+
+    private static string EmitDayOfWeekItem(StandardCronItem item, StandardCronFieldSpec spec)
+    {
+        var step = item.HasStep ? string.Create(CultureInfo.InvariantCulture, $"/{item.Step}") : string.Empty;
+        if (item.Start is not { } start)
+        {
+            // Only a step above 1 gets here (a plain "*" leaves the field unrestricted): every step-th day from Sunday.
+            return "1" + step;
+        }
+
+        if (item.End is { } end)
+        {
+            if (end.IsName || end.Value <= spec.Max)
+            {
+                return $"{ToAws(start)}-{ToAws(end)}{step}";
+            }
+
+            // A range ending in 7 (Sunday) wraps past Saturday in EventBridge numbering: list its days instead.
+            return string.Join(',', item.Values(spec).Select(value => AwsDay(value)).Distinct());
+        }
+
+        return ToAws(start) + step;
+    }
+
+    private static string ToAws(CronToken token) => token.IsName ? token.Text : AwsDay(token.Value);
+
+    private static string AwsDay(int standardDay) =>
+        ((standardDay % 7) + 1).ToString(CultureInfo.InvariantCulture);
+}
