@@ -211,6 +211,12 @@ internal static class AwsCronParser
         }
 
         var rangeAndStep = item.Split('/');
+        if (rangeAndStep.Length > 1 && spec == AwsCronFieldSpec.DayOfWeek)
+        {
+            problem = $"{GoAtoi.Quote(item)} uses \"/\", which EventBridge does not accept in day-of-week; list the days instead (for example 2,4,6)";
+            return false;
+        }
+
         if (rangeAndStep.Length > 2)
         {
             problem = $"{GoAtoi.Quote(item)} has more than one \"/\"";

@@ -9,7 +9,8 @@ namespace Copilot.Packaging.Synthesis.Schedule;
 /// Layout follows copilot: when neither day field restricts, day-of-month is <c>*</c> and day-of-week <c>?</c>; when one
 /// restricts, the other becomes <c>?</c>; both restricting is an error (EventBridge cannot express the OR of the two);
 /// the year is <c>*</c>. Unlike copilot, fields are re-emitted from their parsed items: day-of-week values move from 0-6
-/// (Sunday 0; 7 also Sunday) to EventBridge's 1-7 (Sunday 1) while steps stay as they are, a stepped <c>*</c> keeps its step,
+/// (Sunday 0; 7 also Sunday) to EventBridge's 1-7 (Sunday 1); a stepped day-of-week item is written as the list of its days
+/// (EventBridge has no step syntax there), other fields keep their steps,
 /// and a field that selects everything (<c>?</c>, <c>*/1</c>) is written <c>*</c> (EventBridge allows <c>?</c> only in the day fields).
 /// </remarks>
 internal static class StandardCronToAwsConverter
@@ -56,25 +57,19 @@ internal static class StandardCronToAwsConverter
 
     private static string EmitDayOfWeekItem(StandardCronItem item, StandardCronFieldSpec spec)
     {
-        var step = item.HasStep ? string.Create(CultureInfo.InvariantCulture, $"/{item.Step}") : string.Empty;
-        if (item.Start is not { } start)
+        if (item.HasStep || (item.End is { } last && !last.IsName && last.Value > spec.Max))
         {
-            // Only a step above 1 gets here (a plain "*" leaves the field unrestricted): every step-th day from Sunday.
-            return "1" + step;
-        }
-
-        if (item.End is { } end)
-        {
-            if (end.IsName || end.Value <= spec.Max)
-            {
-                return $"{ToAws(start)}-{ToAws(end)}{step}";
-            }
-
-            // A range ending in 7 (Sunday) wraps past Saturday in EventBridge numbering: list its days instead.
+            // EventBridge has no step syntax in day-of-week, and a range ending in 7 (Sunday) wraps past Saturday in
+            // its numbering: list the days instead (1/2 -> 2,4,6; */2 -> 1,3,5,7; 5-7 -> 6,7,1).
             return string.Join(',', item.Values(spec).Select(value => AwsDay(value)).Distinct());
         }
 
-        return ToAws(start) + step;
+        if (item.Start is not { } start)
+        {
+            return "*";
+        }
+
+        return item.End is { } end ? $"{ToAws(start)}-{ToAws(end)}" : ToAws(start);
     }
 
     private static string ToAws(CronToken token) => token.IsName ? token.Text : AwsDay(token.Value);

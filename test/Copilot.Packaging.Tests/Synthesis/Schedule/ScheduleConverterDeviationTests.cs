@@ -12,14 +12,14 @@ public class ScheduleConverterDeviationTests
     private const string Job = "mailer";
 
     // Copilot increments every digit of day-of-week, including steps; we shift only day values.
-    [TestCase("T-SCH-34", "0 0 * * 1/2", "cron(0 0 ? * 2/2 *)", "cron(0 0 ? * 2/3 *)")]
-    [TestCase("§15.2", "0 0 * * 1-5/2", "cron(0 0 ? * 2-6/2 *)", "cron(0 0 ? * 2-6/3 *)")]
-    [TestCase("§15.2", "0 0 * * 0/3", "cron(0 0 ? * 1/3 *)", "cron(0 0 ? * 1/4 *)")]
-    [TestCase("§15.2", "0 0 * * MON-FRI/2", "cron(0 0 ? * MON-FRI/2 *)", "cron(0 0 ? * MON-FRI/3 *)")]
-    [TestCase("§15.2", "0 0 * * 1/10", "cron(0 0 ? * 2/10 *)", "cron(0 0 ? * 2/21 *)")]
+    [TestCase("T-SCH-34", "0 0 * * 1/2", "cron(0 0 ? * 2,4,6 *)", "cron(0 0 ? * 2/3 *)")]
+    [TestCase("§15.2", "0 0 * * 1-5/2", "cron(0 0 ? * 2,4,6 *)", "cron(0 0 ? * 2-6/3 *)")]
+    [TestCase("§15.2", "0 0 * * 0/3", "cron(0 0 ? * 1,4,7 *)", "cron(0 0 ? * 1/4 *)")]
+    [TestCase("§15.2", "0 0 * * MON-FRI/2", "cron(0 0 ? * 2,4,6 *)", "cron(0 0 ? * MON-FRI/3 *)")]
+    [TestCase("§15.2", "0 0 * * 1/10", "cron(0 0 ? * 2 *)", "cron(0 0 ? * 2/21 *)")]
     // Copilot treats any day field containing "*" as unrestricted and drops its step.
-    [TestCase("T-SCH-35", "0 0 * * */2", "cron(0 0 ? * 1/2 *)", "cron(0 0 * * ? *)")]
-    [TestCase("§15.1", "0 9 * * */3", "cron(0 9 ? * 1/3 *)", "cron(0 9 * * ? *)")]
+    [TestCase("T-SCH-35", "0 0 * * */2", "cron(0 0 ? * 1,3,5,7 *)", "cron(0 0 * * ? *)")]
+    [TestCase("§15.1", "0 9 * * */3", "cron(0 9 ? * 1,4,7 *)", "cron(0 9 * * ? *)")]
     [TestCase("§15.1", "0 0 */2 * *", "cron(0 0 */2 * ? *)", "cron(0 0 * * ? *)")]
     [TestCase("§15.1", "0 0 */2 * 1", "error: both DOW and DOM", "cron(0 0 ? * 2 *)")]
     // 7 is Sunday (robfig rejects it).
