@@ -33,7 +33,7 @@ public static class ManifestLoader
         var (interpolated, text, readWarnings) = ReadInterpolated(source, options);
         if (interpolated is not MappingNode document)
         {
-            throw interpolated is null
+            throw interpolated is null or ScalarNode { IsNull: true }
                 ? new CopilotJobException("the manifest is empty; expected a map with at least name, type, image and on.schedule", new SourceLocation(file, 1, 1))
                 : new CopilotJobException($"the manifest must be a map of fields, but it is {interpolated.Describe()}", Locate(file, interpolated));
         }

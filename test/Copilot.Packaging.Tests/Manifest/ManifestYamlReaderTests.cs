@@ -76,6 +76,37 @@ public class ManifestYamlReaderTests
         Assert.That(error.Message, Does.Contain("levels deep"));
     }
 
+    [TestCase('[')]
+    [TestCase('{')]
+    public void A_megabyte_of_open_brackets_fails_fast(char bracket)
+    {
+        var watch = Stopwatch.StartNew();
+        var error = Fails(Header + "x: " + new string(bracket, 1_000_000));
+
+        Assert.That(error.Message, Does.Contain("levels deep"));
+        Assert.That(watch.Elapsed, Is.LessThan(TimeSpan.FromSeconds(5)));
+    }
+
+    [Test]
+    public void Many_unknown_keys_are_reported_up_to_a_limit_in_bounded_time()
+    {
+        var yaml = Header + "image:\n  location: x\n" + string.Concat(Enumerable.Range(0, 40_000).Select(i => Invariant($"unknown{i}: v\n")));
+        var watch = Stopwatch.StartNew();
+
+        var loaded = Load(yaml);
+
+        Assert.That(loaded.Warnings, Has.Count.EqualTo(100));
+        Assert.That(watch.Elapsed, Is.LessThan(TimeSpan.FromSeconds(10)));
+    }
+
+    [Test]
+    public void Near_limit_scalar_loads()
+    {
+        var loaded = Load(Header + "image:\n  location: " + new string('a', 1_000_000) + "\n");
+
+        Assert.That(loaded.Manifest.Image.Location, Has.Length.EqualTo(1_000_000));
+    }
+
     [Test]
     public void Five_MiB_file_is_refused_before_parsing()
     {
