@@ -3,7 +3,11 @@ namespace Copilot.Packaging.Manifest.Model;
 /// <summary>The <c>network.vpc</c> block.</summary>
 public sealed record NetworkConfig
 {
-    /// <summary>The string form of <c>placement</c> (<c>public</c>/<c>private</c>); null when the map form or nothing was given.</summary>
+    /// <summary>
+    /// The string form of <c>placement</c> (<c>public</c>/<c>private</c>) as written; <c>public</c> (copilot's default) when
+    /// <c>network</c> is written without a placement (see <see cref="PlacementSpecified"/>); null when the map form was given.
+    /// A manifest without <c>network</c> has no <see cref="NetworkConfig"/> at all, which also means <c>public</c>.
+    /// </summary>
     public string? Placement { get; init; }
 
     /// <summary>Subnet IDs of <c>placement.subnets</c>.</summary>
