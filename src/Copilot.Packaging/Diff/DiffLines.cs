@@ -14,7 +14,10 @@ internal sealed class DiffLines
         this.color = color;
     }
 
-    /// <summary>Adds <c>indent</c> spaces followed by <paramref name="content"/> in <paramref name="style"/>.</summary>
+    /// <summary>
+    /// Adds <c>indent</c> spaces followed by <paramref name="content"/> in <paramref name="style"/>. Trailing spaces
+    /// of the content are kept (they can be the change); a line of spaces only is written empty.
+    /// </summary>
     public void Add(int indent, string content, LineStyle style = LineStyle.Plain) =>
         AddParts(indent, (content, style));
 
@@ -27,15 +30,19 @@ internal sealed class DiffLines
             line.Append(Colored(part, style));
         }
 
-        text.Append(TrimEndKeepingEscapes(line.ToString())).Append('\n');
+        var written = line.ToString();
+        text.Append(string.IsNullOrWhiteSpace(written) ? string.Empty : written).Append('\n');
     }
 
-    /// <summary>Adds each line with <paramref name="prefix"/> (<c>"+ "</c>, <c>"- "</c>, <c>"~ "</c>) after the indentation.</summary>
+    /// <summary>
+    /// Adds each line with <paramref name="prefix"/> (<c>"+ "</c>, <c>"- "</c>, <c>"~ "</c>) after the indentation.
+    /// An empty line is written as the prefix alone, without the space.
+    /// </summary>
     public void AddBlock(int indent, string prefix, IEnumerable<string> lines, LineStyle style)
     {
         foreach (var line in lines)
         {
-            Add(indent, prefix + line, style);
+            Add(indent, line.Length == 0 ? prefix.TrimEnd() : prefix + line, style);
         }
     }
 
@@ -51,9 +58,6 @@ internal sealed class DiffLines
             LineStyle.Faint => "\u001b[2m",
             _ => null,
         };
-        return color && code is not null && part.Length > 0 ? code + part.TrimEnd() + Reset : part;
+        return color && code is not null && part.Length > 0 ? code + part + Reset : part;
     }
-
-    // Trailing spaces carry no meaning in a diff line; drop them so outputs compare cleanly.
-    private static string TrimEndKeepingEscapes(string line) => line.TrimEnd(' ');
 }

@@ -218,13 +218,13 @@ public static class DiffTextWriter
                         lines.Add(indent, Plural(line.SkippedCount, "unchanged line"), LineStyle.Faint);
                         break;
                     case TextLineDiff.LineKind.Removed:
-                        lines.Add(indent, "- " + line.Text, LineStyle.Removed);
+                        lines.AddBlock(indent, "- ", [line.Text], LineStyle.Removed);
                         break;
                     case TextLineDiff.LineKind.Added:
-                        lines.Add(indent, "+ " + line.Text, LineStyle.Added);
+                        lines.AddBlock(indent, "+ ", [line.Text], LineStyle.Added);
                         break;
                     default:
-                        lines.Add(indent, "  " + line.Text);
+                        lines.AddBlock(indent, "  ", [line.Text], LineStyle.Plain);
                         break;
                 }
             }
