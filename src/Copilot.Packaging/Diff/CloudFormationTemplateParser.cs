@@ -12,7 +12,7 @@ namespace Copilot.Packaging.Diff;
 public static class CloudFormationTemplateParser
 {
     /// <summary>Parses a template.</summary>
-    /// <param name="text">The template body; JSON when its first non-blank character is <c>{</c> and it parses as JSON.</param>
+    /// <param name="text">The template body; read as JSON when it starts with <c>{"</c> (blanks aside), otherwise as YAML.</param>
     /// <param name="sourceName">Names the template in error messages (for example <c>the deployed template of stack "app-test-job"</c>).</param>
     /// <returns>The root node of the first document, or null when the text holds no document or an empty one.</returns>
     /// <exception cref="CopilotJobException">The text is neither valid JSON nor valid YAML; the message says why and where.</exception>
@@ -21,32 +21,21 @@ public static class CloudFormationTemplateParser
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(sourceName);
         var body = text.TrimStart('\uFEFF');
-        if (body.TrimStart().StartsWith('{'))
+        if (LooksLikeJson(body))
         {
-            JsonException jsonError;
             try
             {
                 return JsonTemplateConverter.Convert(body, sourceName);
             }
             catch (JsonException ex)
             {
-                jsonError = ex;
-            }
-
-            // A YAML flow mapping also starts with "{": use it if it reads as YAML, else report the JSON error.
-            try
-            {
-                return ParseYaml(body);
-            }
-            catch (YamlException)
-            {
-                var line = (int)(jsonError.LineNumber ?? 0) + 1;
-                var column = (int)(jsonError.BytePositionInLine ?? 0) + 1;
+                var line = (int)(ex.LineNumber ?? 0) + 1;
+                var column = (int)(ex.BytePositionInLine ?? 0) + 1;
                 throw new CopilotJobException(
-                    $"{sourceName} is not valid JSON: {FirstSentence(jsonError.Message)}",
+                    $"{sourceName} is not valid JSON: {FirstSentence(ex.Message)}",
                     new SourceLocation(sourceName, line, column),
                     "Check the template for a missing comma, quote or bracket near that position.",
-                    jsonError);
+                    ex);
             }
         }
 
@@ -63,6 +52,13 @@ public static class CloudFormationTemplateParser
                 "A CloudFormation template must be one YAML (or JSON) document with unique keys in every mapping.",
                 ex);
         }
+    }
+
+    // A JSON template is an object whose first key is quoted ("{}" too); a YAML flow mapping such as "{a: b}" is not.
+    private static bool LooksLikeJson(string text)
+    {
+        var trimmed = text.TrimStart();
+        return trimmed.StartsWith('{') && trimmed[1..].TrimStart() is ['"', ..] or ['}', ..];
     }
 
     private static YamlNode? ParseYaml(string text)
