@@ -21,7 +21,7 @@ internal static class AccessPointBuilder
                 ("FileSystemId", Cfn.GetAtt("EnvControllerAction", "ManagedFileSystemID")),
                 ("PosixUser", Cfn.Map(("Uid", Cfn.Int(uid)), ("Gid", Cfn.Int(gid)))),
                 ("RootDirectory", Cfn.Map(
-                    ("Path", Cfn.Sub("/" + context.JobName)),
+                    ("Path", Cfn.Single("/" + context.JobName)),
                     ("CreationInfo", Cfn.Map(
                         ("OwnerUid", Cfn.Int(uid)),
                         ("OwnerGid", Cfn.Int(gid)),
