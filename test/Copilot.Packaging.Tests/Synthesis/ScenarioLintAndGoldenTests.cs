@@ -1,4 +1,5 @@
 using Copilot.Packaging.Yaml;
+using YamlDotNet.RepresentationModel;
 
 namespace Copilot.Packaging.Tests.Synthesis;
 
@@ -9,6 +10,8 @@ namespace Copilot.Packaging.Tests.Synthesis;
 [NonParallelizable]
 public class ScenarioLintAndGoldenTests
 {
+    private const string BrokenFile = "broken.stack.yml";
+
     private string _directory = string.Empty;
     private IReadOnlyList<CfnLintFinding> _findings = [];
 
@@ -20,14 +23,27 @@ public class ScenarioLintAndGoldenTests
         _directory = Path.Combine(Path.GetTempPath(), "copilot-job-synthesis-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(_directory);
         var files = new List<string>();
-        foreach (var (name, input) in SynthesisScenarios.All)
+        foreach (var name in SynthesisScenarios.All.Keys)
         {
             var path = Path.Combine(_directory, name + ".stack.yml");
             File.WriteAllText(path, Render(name));
             files.Add(path);
         }
 
+        // A deliberately broken template proves the lint run can fail.
+        var broken = SynthesisFixtures.Synthesizer().Synthesize(SynthesisFixtures.Input(SynthesisFixtures.MinimalManifest())).Template;
+        ((YamlMappingNode)TemplatePaths.Node(broken, "Resources.TaskDefinition")).Children[new YamlScalarNode("Type")] = Cfn.Str("AWS::ECS::TaskDefinitio");
+        var brokenPath = Path.Combine(_directory, BrokenFile);
+        File.WriteAllText(brokenPath, YamlTextWriter.Write(broken));
+        files.Add(brokenPath);
+
         _findings = CfnLint.Run(files);
+    }
+
+    [Test]
+    public void The_lint_run_reports_errors_of_a_broken_template()
+    {
+        Assert.That(_findings.Where(f => Path.GetFileName(f.File) == BrokenFile && f.IsError), Is.Not.Empty);
     }
 
     [OneTimeTearDown]
