@@ -33,6 +33,8 @@ internal sealed class SynthesisContext
             .Select(s => new NamedSidecar(s.Key, LogicalIds.Safe(s.Key), s.Value))
             .ToList();
         Topics = Manifest.Topics.Select(PublishedTopic.From).ToList();
+        RejectCollisions(Sidecars.Select(s => (s.Name, s.SafeName)), "sidecars", "sidecar");
+        RejectCollisions(Topics.Select(t => (t.Name, t.LogicalIdPrefix)), "publish.topics", "topic");
         var envControllerParameters = new List<string>();
         if (Placement.Kind == PlacementKind.Private)
         {
@@ -48,6 +50,19 @@ internal sealed class SynthesisContext
     }
 
     public JobStackInput Input { get; }
+
+    // Names are stripped to letters and digits for logical IDs; two names that strip to the same text would
+    // produce duplicate logical IDs (copilot did not notice, CloudFormation rejects the template).
+    private void RejectCollisions(IEnumerable<(string Name, string Safe)> names, string field, string kind)
+    {
+        foreach (var group in names.GroupBy(n => n.Safe, StringComparer.Ordinal).Where(g => g.Count() > 1))
+        {
+            var clashing = string.Join(" and ", group.Select(n => $"\"{n.Name}\""));
+            throw new Errors.CopilotJobException(
+                $"{kind} names {clashing} both become \"{group.Key}\" in CloudFormation logical IDs; rename one so the names differ in their letters or digits",
+                Manifest.Source.Locate(field));
+        }
+    }
 
     public ScheduledJobManifest Manifest { get; }
 

@@ -236,3 +236,29 @@ public class ContainerDefinitionsTests
         Assert.That(TemplatePaths.Text(template, $"{Containers}[1].MountPoints[0].ReadOnly"), Is.EqualTo("true"));
     }
 }
+
+public class LogicalIdCollisionTests
+{
+    [Test]
+    public void Sidecar_names_that_strip_to_the_same_logical_id_are_rejected()
+    {
+        var manifest = MinimalManifest() with
+        {
+            Sidecars = new Dictionary<string, SidecarConfig> { ["web-proxy"] = new() { ImageLocation = "a" }, ["web_proxy"] = new() { ImageLocation = "b" } },
+        };
+
+        var error = Assert.Throws<CopilotJobException>(() => Synthesizer().Synthesize(Input(manifest)));
+
+        Assert.That(error!.Message, Does.StartWith("sidecar names \"web-proxy\" and \"web_proxy\" both become \"webproxy\""));
+    }
+
+    [Test]
+    public void Topic_names_that_strip_to_the_same_logical_id_are_rejected()
+    {
+        var manifest = MinimalManifest() with { Topics = [new TopicConfig { Name = "a-b" }, new TopicConfig { Name = "ab" }] };
+
+        var error = Assert.Throws<CopilotJobException>(() => Synthesizer().Synthesize(Input(manifest)));
+
+        Assert.That(error!.Message, Does.StartWith("topic names \"a-b\" and \"ab\" both become \"ab\""));
+    }
+}
