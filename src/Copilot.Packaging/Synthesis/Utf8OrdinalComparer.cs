@@ -1,0 +1,52 @@
+namespace Copilot.Packaging.Synthesis;
+
+/// <summary>
+/// Orders strings by their UTF-8 bytes (that is, by Unicode code point), the order Go uses when it sorts map keys
+/// in templates and in <c>encoding/json</c>.
+/// </summary>
+internal sealed class Utf8OrdinalComparer : IComparer<string>
+{
+    /// <summary>The shared instance.</summary>
+    public static readonly Utf8OrdinalComparer Instance = new();
+
+    /// <inheritdoc />
+    public int Compare(string? x, string? y)
+    {
+        if (ReferenceEquals(x, y))
+        {
+            return 0;
+        }
+
+        if (x is null)
+        {
+            return -1;
+        }
+
+        if (y is null)
+        {
+            return 1;
+        }
+
+        var left = x.EnumerateRunes();
+        var right = y.EnumerateRunes();
+        while (true)
+        {
+            var hasLeft = left.MoveNext();
+            var hasRight = right.MoveNext();
+            if (!hasLeft || !hasRight)
+            {
+                return hasLeft.CompareTo(hasRight);
+            }
+
+            var order = left.Current.Value.CompareTo(right.Current.Value);
+            if (order != 0)
+            {
+                return order;
+            }
+        }
+    }
+
+    /// <summary>The entries of <paramref name="map"/> sorted by key.</summary>
+    public static IEnumerable<KeyValuePair<string, TValue>> Sorted<TValue>(IReadOnlyDictionary<string, TValue> map) =>
+        map.OrderBy(pair => pair.Key, Instance);
+}

@@ -1,0 +1,77 @@
+using Copilot.Packaging.Yaml;
+using YamlDotNet.RepresentationModel;
+
+namespace Copilot.Packaging.Tests.Synthesis;
+
+/// <summary>
+/// Renders one manifest per feature, compares each template with its golden file under <c>Synthesis/Golden</c>
+/// and lints all of them with cfn-lint in one run: no errors allowed.
+/// </summary>
+[NonParallelizable]
+public class ScenarioLintAndGoldenTests
+{
+    private const string BrokenFile = "broken.stack.yml";
+
+    private string _directory = string.Empty;
+    private IReadOnlyList<CfnLintFinding> _findings = [];
+
+    private static IEnumerable<string> ScenarioNames => SynthesisScenarios.All.Keys;
+
+    [OneTimeSetUp]
+    public void RenderAndLintEveryScenario()
+    {
+        _directory = Path.Combine(Path.GetTempPath(), "copilot-job-synthesis-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(_directory);
+        var files = new List<string>();
+        foreach (var name in SynthesisScenarios.All.Keys)
+        {
+            var path = Path.Combine(_directory, name + ".stack.yml");
+            File.WriteAllText(path, Render(name));
+            files.Add(path);
+        }
+
+        // A deliberately broken template proves the lint run can fail.
+        var broken = SynthesisFixtures.Synthesizer().Synthesize(SynthesisFixtures.Input(SynthesisFixtures.MinimalManifest())).Template;
+        ((YamlMappingNode)TemplatePaths.Node(broken, "Resources.TaskDefinition")).Children[new YamlScalarNode("Type")] = Cfn.Str("AWS::ECS::TaskDefinitio");
+        var brokenPath = Path.Combine(_directory, BrokenFile);
+        File.WriteAllText(brokenPath, YamlTextWriter.Write(broken));
+        files.Add(brokenPath);
+
+        _findings = CfnLint.Run(files);
+    }
+
+    [Test]
+    public void The_lint_run_reports_errors_of_a_broken_template()
+    {
+        Assert.That(_findings.Where(f => Path.GetFileName(f.File) == BrokenFile && f.IsError), Is.Not.Empty);
+    }
+
+    [OneTimeTearDown]
+    public void RemoveRenderedFiles()
+    {
+        if (Directory.Exists(_directory))
+        {
+            Directory.Delete(_directory, recursive: true);
+        }
+    }
+
+    [TestCaseSource(nameof(ScenarioNames))]
+    public void Scenario_template_has_no_cfn_lint_errors(string scenario)
+    {
+        var errors = _findings
+            .Where(f => Path.GetFileName(f.File) == scenario + ".stack.yml" && f.IsError && !f.IsPartitionSubstitutionInDefinition)
+            .Select(f => f.ToString())
+            .ToList();
+
+        Assert.That(errors, Is.Empty, string.Join("\n", errors));
+    }
+
+    [TestCaseSource(nameof(ScenarioNames))]
+    public void Scenario_template_matches_its_golden_file(string scenario)
+    {
+        GoldenFiles.Verify(scenario + ".stack.yml", Render(scenario));
+    }
+
+    private static string Render(string scenario) =>
+        YamlTextWriter.Write(SynthesisFixtures.Synthesizer().Synthesize(SynthesisScenarios.All[scenario]).Template);
+}
