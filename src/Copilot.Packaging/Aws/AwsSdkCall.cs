@@ -27,16 +27,17 @@ internal static class AwsSdkCall
                                    || (ex is TaskCanceledException or OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
             throw new CopilotJobException(
-                $"could not complete {service} {operation} in region {region}: {Innermost(ex).Message}",
+                $"could not complete {service} {operation} in region {region}: {Cause(ex).Message}",
                 recommendation: "Check the network connection, the AWS credentials, and AWS_ENDPOINT_URL (or AWS_ENDPOINT_URL_<SERVICE>) if it is set.",
                 innerException: ex);
         }
     }
 
-    private static Exception Innermost(Exception ex)
+    /// <summary>The HTTP failure in the chain (its message names the host and port), else the innermost exception.</summary>
+    private static Exception Cause(Exception ex)
     {
         var current = ex;
-        while (current.InnerException is not null)
+        while (current.InnerException is not null && current is not HttpRequestException)
         {
             current = current.InnerException;
         }
