@@ -1,0 +1,56 @@
+using System.Net;
+using Copilot.Packaging.Errors;
+
+namespace Copilot.Packaging.Aws;
+
+/// <summary>
+/// An error an AWS service returned (for example <c>ValidationError</c>, <c>AccessDenied</c>, <c>ParameterNotFound</c>).
+/// It is a <see cref="CopilotJobException"/>, so an unexpected one still reaches the user as a readable sentence;
+/// the core catches the expected ones and rewords them with the app, environment, account and region.
+/// </summary>
+public sealed class AwsServiceException : CopilotJobException
+{
+    /// <summary>Creates the error.</summary>
+    /// <param name="service">The service, for example <c>CloudFormation</c>.</param>
+    /// <param name="operation">The operation, for example <c>DescribeStacks</c>.</param>
+    /// <param name="errorCode">The AWS error code.</param>
+    /// <param name="serviceMessage">The message AWS returned.</param>
+    /// <param name="statusCode">The HTTP status code.</param>
+    /// <param name="innerException">The SDK exception, when the call went through the SDK.</param>
+    public AwsServiceException(string service, string operation, string errorCode, string serviceMessage, HttpStatusCode statusCode, Exception? innerException = null)
+        : base($"{service} {operation} failed: {errorCode}: {serviceMessage}", innerException: innerException)
+    {
+        Service = service;
+        Operation = operation;
+        ErrorCode = errorCode;
+        ServiceMessage = serviceMessage;
+        StatusCode = statusCode;
+    }
+
+    /// <summary>The service, for example <c>CloudFormation</c>.</summary>
+    public string Service { get; }
+
+    /// <summary>The operation, for example <c>DescribeStacks</c>.</summary>
+    public string Operation { get; }
+
+    /// <summary>The AWS error code, for example <c>ValidationError</c>.</summary>
+    public string ErrorCode { get; }
+
+    /// <summary>The message AWS returned.</summary>
+    public string ServiceMessage { get; }
+
+    /// <summary>The HTTP status code.</summary>
+    public HttpStatusCode StatusCode { get; }
+
+    /// <summary>
+    /// True when CloudFormation says the stack does not exist: a <c>ValidationError</c> whose message contains
+    /// <c>does not exist</c> (how AWS and copilot tell a missing stack apart from other validation errors).
+    /// </summary>
+    public bool IsStackNotFound =>
+        ErrorCode == "ValidationError" && ServiceMessage.Contains("does not exist", StringComparison.Ordinal);
+
+    /// <summary>True when the caller is not allowed to make the call (or its credentials were refused).</summary>
+    public bool IsAccessDenied => ErrorCode is "AccessDenied" or "AccessDeniedException" or "UnauthorizedOperation"
+        or "InvalidClientTokenId" or "UnrecognizedClientException" or "SignatureDoesNotMatch" or "ExpiredToken"
+        or "ExpiredTokenException" or "InvalidAccessKeyId" or "AuthFailure";
+}

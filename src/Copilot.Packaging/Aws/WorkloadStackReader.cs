@@ -1,0 +1,92 @@
+using Copilot.Packaging.Aws.CloudFormation;
+using Copilot.Packaging.Errors;
+using Copilot.Packaging.Records;
+using Copilot.Packaging.Records.Aws;
+
+namespace Copilot.Packaging.Aws;
+
+/// <summary>
+/// Reads the deployed workload stack <c>&lt;app&gt;-&lt;env&gt;-&lt;job&gt;</c> as the environment's manager role in the
+/// environment's region: its template version (for the downgrade guard) and its template body (for <c>--diff</c>).
+/// </summary>
+public sealed class WorkloadStackReader
+{
+    private const int MaxStackNameLength = 128;
+    private readonly ICloudFormationClient cloudFormation;
+    private readonly string region;
+
+    internal WorkloadStackReader(ICloudFormationClient cloudFormation, string region)
+    {
+        this.cloudFormation = cloudFormation;
+        this.region = region;
+    }
+
+    /// <summary>A reader for <paramref name="environment"/>'s stacks (assumes its manager role once per context).</summary>
+    /// <param name="context">The run's AWS context.</param>
+    /// <param name="environment">The environment record, as <see cref="AwsRecordStore"/> returns it.</param>
+    /// <param name="cancellationToken">Cancels the role assumption.</param>
+    public static async Task<WorkloadStackReader> ForEnvironmentAsync(AwsContext context, EnvironmentRecord environment, CancellationToken cancellationToken)
+    {
+        var credentials = context.Credentials;
+        if (environment.ManagerRoleArn.Length > 0)
+        {
+            try
+            {
+                credentials = await context.AssumeRoleAsync(environment.ManagerRoleArn, environment.Region, cancellationToken).ConfigureAwait(false);
+            }
+            catch (AwsServiceException ex)
+            {
+                throw new CopilotJobException(
+                    $"could not assume the manager role {environment.ManagerRoleArn} of environment {environment.Name}: {ex.ErrorCode}: {ex.ServiceMessage}",
+                    innerException: ex);
+            }
+        }
+
+        return new WorkloadStackReader(context.CloudFormation(environment.Region, credentials), environment.Region);
+    }
+
+    /// <summary>The workload stack name: <c>&lt;app&gt;-&lt;env&gt;-&lt;job&gt;</c>, cut to CloudFormation's 128 characters.</summary>
+    public static string StackName(string app, string env, string job)
+    {
+        var name = $"{app}-{env}-{job}";
+        return name.Length > MaxStackNameLength ? name[..MaxStackNameLength] : name;
+    }
+
+    /// <summary>
+    /// The deployed stack's <c>Metadata.Version</c>; null when the stack does not exist or its metadata has no version
+    /// (either way there is nothing to guard, see <see cref="TemplateVersionComparer.EnsureNotDowngrade"/>).
+    /// </summary>
+    public async Task<string?> GetDeployedVersionAsync(string stackName, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var summary = await cloudFormation.GetTemplateSummaryAsync(stackName, cancellationToken).ConfigureAwait(false);
+            return TemplateMetadata.ReadVersion(summary.Metadata);
+        }
+        catch (AwsServiceException ex) when (ex.IsStackNotFound)
+        {
+            return null;
+        }
+        catch (AwsServiceException ex)
+        {
+            throw new CopilotJobException($"could not get the template version of stack {stackName} in region {region}: {ex.ErrorCode}: {ex.ServiceMessage}", innerException: ex);
+        }
+    }
+
+    /// <summary>The deployed stack's template body exactly as it was submitted; null when the stack does not exist.</summary>
+    public async Task<string?> GetDeployedTemplateAsync(string stackName, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await cloudFormation.GetTemplateAsync(stackName, cancellationToken).ConfigureAwait(false);
+        }
+        catch (AwsServiceException ex) when (ex.IsStackNotFound)
+        {
+            return null;
+        }
+        catch (AwsServiceException ex)
+        {
+            throw new CopilotJobException($"could not get the deployed template of stack {stackName} in region {region}: {ex.ErrorCode}: {ex.ServiceMessage}", innerException: ex);
+        }
+    }
+}

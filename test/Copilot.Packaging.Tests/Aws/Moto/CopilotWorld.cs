@@ -1,0 +1,186 @@
+using Amazon.Runtime;
+using Amazon.SimpleSystemsManagement;
+using Amazon.SimpleSystemsManagement.Model;
+
+namespace Copilot.Packaging.Tests.Aws.Moto;
+
+/// <summary>
+/// Writes a copilot-shaped account into moto, the way copilot leaves it: SSM app and env records with copilot's JSON,
+/// the env stack <c>my-app-test</c> (Metadata Version, feature parameters, exports), the StackSet
+/// <c>my-app-infrastructure</c> with instances in two regions whose stacks output KMSKeyARN, PipelineBucket and an
+/// ECRRepo key (with the S3 bucket and ECR repository they name), and a deployed job stack <c>my-app-test-report</c>.
+/// </summary>
+internal sealed class CopilotWorld(MotoServer server)
+{
+    internal const string App = "my-app";
+    internal const string Env = "test";
+    internal const string Region = "us-west-2";
+    internal const string OtherRegion = "us-east-1";
+    internal const string Job = "report";
+    internal const string ManagerRoleArn = "arn:aws:iam::123456789012:role/my-app-test-EnvManagerRole";
+    internal const string ExecutionRoleArn = "arn:aws:iam::123456789012:role/my-app-test-CFNExecutionRole";
+
+    internal const string EnvStackTemplate = """
+        AWSTemplateFormatVersion: '2010-09-09'
+        Description: CloudFormation environment template for infrastructure shared among Copilot workloads.
+        Metadata:
+          Version: v1.42.0
+          Manifest: |
+            name: test
+            type: Environment
+        Parameters:
+          AppName:
+            Type: String
+          EnvironmentName:
+            Type: String
+          ALBWorkloads:
+            Type: String
+          EFSWorkloads:
+            Type: String
+          NATWorkloads:
+            Type: String
+          ServiceDiscoveryEndpoint:
+            Type: String
+        Resources:
+          Cluster:
+            Type: AWS::ECS::Cluster
+            Properties:
+              ClusterName: !Sub '${AppName}-${EnvironmentName}-Cluster'
+        Outputs:
+          ClusterId:
+            Value: !Ref Cluster
+            Export:
+              Name: !Sub '${AWS::StackName}-ClusterId'
+          PublicSubnets:
+            Value: 'subnet-0aaa,subnet-0bbb'
+            Export:
+              Name: !Sub '${AWS::StackName}-PublicSubnets'
+          EnvironmentSecurityGroup:
+            Value: 'sg-0123'
+            Export:
+              Name: !Sub '${AWS::StackName}-EnvironmentSecurityGroup'
+
+        """;
+
+    internal const string InfrastructureTemplate = """
+        AWSTemplateFormatVersion: '2010-09-09'
+        Metadata:
+          TemplateVersion: 'v1.0.2'
+        Resources:
+          KMSKey:
+            Type: AWS::KMS::Key
+            Properties:
+              KeyPolicy:
+                Version: '2012-10-17'
+                Statement:
+                  - Effect: Allow
+                    Principal:
+                      AWS: !Sub 'arn:${AWS::Partition}:iam::${AWS::AccountId}:root'
+                    Action: 'kms:*'
+                    Resource: '*'
+          PipelineBuiltArtifactBucket:
+            Type: AWS::S3::Bucket
+            Properties:
+              BucketName: !Sub 'my-app-artifacts-${AWS::Region}'
+          ECRReporeportDASHjob:
+            Type: AWS::ECR::Repository
+            Properties:
+              RepositoryName: my-app/report-job
+        Outputs:
+          KMSKeyARN:
+            Value: !GetAtt KMSKey.Arn
+          PipelineBucket:
+            Value: !Ref PipelineBuiltArtifactBucket
+          ECRReporeportDASHjob:
+            Value: !GetAtt ECRReporeportDASHjob.Arn
+
+        """;
+
+    /// <summary>The deployed job template; comments, quotes and non-ASCII are there to prove GetTemplate is byte for byte.</summary>
+    internal const string JobStackTemplate = """
+        # Deployed by copilot v1.29.0
+        AWSTemplateFormatVersion: 2010-09-09
+        Description: CloudFormation template that represents a scheduled job on Amazon ECS.
+        Metadata:
+          Version: v1.29.0
+          Manifest: "name: report   # café <&>"
+        Resources:
+          LogGroup:
+            Type: AWS::Logs::LogGroup
+            Properties:
+              LogGroupName: /copilot/my-app-test-report
+
+        """;
+
+    /// <summary>Writes the whole world.</summary>
+    internal async Task SeedAsync()
+    {
+        await PutParameterAsync($"/copilot/applications/{App}", ApplicationJson(App)).ConfigureAwait(false);
+        await PutParameterAsync($"/copilot/applications/{App}/environments/{Env}", EnvironmentJson(App, Env, Region, ManagerRoleArn)).ConfigureAwait(false);
+        await CreateStackAsync(
+            $"{App}-{Env}",
+            EnvStackTemplate,
+            new Dictionary<string, string>
+            {
+                ["AppName"] = App,
+                ["EnvironmentName"] = Env,
+                ["ALBWorkloads"] = string.Empty,
+                ["EFSWorkloads"] = Job,
+                ["NATWorkloads"] = string.Empty,
+                ["ServiceDiscoveryEndpoint"] = $"{Env}.{App}.local",
+            }).ConfigureAwait(false);
+        await CreateInfrastructureStackSetAsync(App, [Region, OtherRegion]).ConfigureAwait(false);
+        await CreateStackAsync($"{App}-{Env}-{Job}", JobStackTemplate, new Dictionary<string, string>()).ConfigureAwait(false);
+    }
+
+    /// <summary>copilot's application record JSON.</summary>
+    internal static string ApplicationJson(string app) =>
+        $$$"""{"name":"{{{app}}}","account":"{{{MotoServer.Account}}}","domain":"","version":"1.0","permissionsBoundary":"my-boundary","tags":{"owner":"team-a","cost-center":"42"}}""";
+
+    /// <summary>copilot's environment record JSON.</summary>
+    internal static string EnvironmentJson(string app, string env, string region, string managerRoleArn) =>
+        $$$"""{"app":"{{{app}}}","name":"{{{env}}}","region":"{{{region}}}","accountID":"{{{MotoServer.Account}}}","registryURL":"","executionRoleARN":"arn:aws:iam::{{{MotoServer.Account}}}:role/{{{app}}}-{{{env}}}-CFNExecutionRole","managerRoleARN":"{{{managerRoleArn}}}","telemetry":{"containerInsights":false}}""";
+
+    /// <summary>Puts a String parameter in the region.</summary>
+    internal async Task PutParameterAsync(string name, string value, string region = Region)
+    {
+        var config = new AmazonSimpleSystemsManagementConfig { ServiceURL = server.Endpoint.ToString(), AuthenticationRegion = region };
+        using var ssm = new AmazonSimpleSystemsManagementClient(new BasicAWSCredentials("testing", "testing"), config);
+        await ssm.PutParameterAsync(new PutParameterRequest { Name = name, Value = value, Type = ParameterType.String }).ConfigureAwait(false);
+    }
+
+    /// <summary>Creates a stack through the product's own signed Query client.</summary>
+    internal async Task CreateStackAsync(string name, string template, IReadOnlyDictionary<string, string> parameters, string region = Region)
+    {
+        var form = new List<KeyValuePair<string, string>> { new("StackName", name), new("TemplateBody", template) };
+        var i = 0;
+        foreach (var (key, value) in parameters)
+        {
+            i++;
+            form.Add(new($"Parameters.member.{i}.ParameterKey", key));
+            form.Add(new($"Parameters.member.{i}.ParameterValue", value));
+        }
+
+        await CallCloudFormationAsync(region, "CreateStack", form).ConfigureAwait(false);
+    }
+
+    /// <summary>Creates the app's <c>&lt;app&gt;-infrastructure</c> StackSet (self-managed) with an instance per region.</summary>
+    internal async Task CreateInfrastructureStackSetAsync(string app, IReadOnlyList<string> regions)
+    {
+        var stackSet = $"{app}-infrastructure";
+        await CallCloudFormationAsync(
+            Region,
+            "CreateStackSet",
+            [new("StackSetName", stackSet), new("TemplateBody", InfrastructureTemplate), new("PermissionModel", "SELF_MANAGED")]).ConfigureAwait(false);
+        var form = new List<KeyValuePair<string, string>> { new("StackSetName", stackSet), new("Accounts.member.1", MotoServer.Account) };
+        form.AddRange(regions.Select((r, index) => new KeyValuePair<string, string>($"Regions.member.{index + 1}", r)));
+        await CallCloudFormationAsync(Region, "CreateStackInstances", form).ConfigureAwait(false);
+    }
+
+    /// <summary>Makes any CloudFormation Query call with dummy keys (seeding only).</summary>
+    internal async Task CallCloudFormationAsync(string region, string action, IEnumerable<KeyValuePair<string, string>> form)
+    {
+        using var context = server.CreateContext(region);
+        await context.QueryClient("CloudFormation", "cloudformation", region, null, "2010-05-15").CallAsync(action, form, CancellationToken.None).ConfigureAwait(false);
+    }
+}
