@@ -70,10 +70,35 @@ internal static class YamlSemanticEquality
             return false;
         }
 
+        // Scalar keys (nearly all keys) are matched through a lookup so large maps compare in linear time.
+        var rightByScalarKey = new Dictionary<(string Tag, string Text), YamlNode>();
+        var rightOtherKeys = new List<KeyValuePair<YamlNode, YamlNode>>();
+        foreach (var pair in right)
+        {
+            if (pair.Key is YamlScalarNode scalar)
+            {
+                rightByScalarKey.TryAdd((ExplicitTag(scalar), scalar.Value ?? string.Empty), pair.Value);
+            }
+            else
+            {
+                rightOtherKeys.Add(pair);
+            }
+        }
+
         foreach (var (key, value) in left)
         {
-            var match = right.FindIndex(p => NodesEqual(p.Key, key, ignoredTopLevelKey: null));
-            if (match < 0 || !NodesEqual(value, right[match].Value, ignoredTopLevelKey: null))
+            YamlNode? match;
+            if (key is YamlScalarNode scalar)
+            {
+                match = rightByScalarKey.GetValueOrDefault((ExplicitTag(scalar), scalar.Value ?? string.Empty));
+            }
+            else
+            {
+                var index = rightOtherKeys.FindIndex(p => NodesEqual(p.Key, key, ignoredTopLevelKey: null));
+                match = index < 0 ? null : rightOtherKeys[index].Value;
+            }
+
+            if (match is null || !NodesEqual(value, match, ignoredTopLevelKey: null))
             {
                 return false;
             }
