@@ -4,7 +4,7 @@ using Copilot.Packaging.Records;
 using Copilot.Packaging.Records.Workspace;
 using Copilot.Packaging.Workspace;
 
-namespace Copilot.Packaging.Packaging;
+namespace Copilot.Packaging.Jobs;
 
 /// <summary>
 /// Chooses where records come from: the workspace records file when it has the environment, else AWS

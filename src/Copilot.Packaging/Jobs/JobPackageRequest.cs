@@ -1,4 +1,4 @@
-namespace Copilot.Packaging.Packaging;
+namespace Copilot.Packaging.Jobs;
 
 /// <summary>How the template configuration (parameters and tags) is written with <see cref="JobPackageRequest.OutputDirectory"/>.</summary>
 public enum ParamsFormat

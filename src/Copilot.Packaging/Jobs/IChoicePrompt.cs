@@ -1,4 +1,4 @@
-namespace Copilot.Packaging.Packaging;
+namespace Copilot.Packaging.Jobs;
 
 /// <summary>Asks the user to pick one of several options (a job, an environment). The host decides how, or whether, to ask.</summary>
 public interface IChoicePrompt

@@ -1,7 +1,7 @@
 using Copilot.Packaging.Errors;
 using Copilot.Packaging.Reporting;
 
-namespace Copilot.Packaging.Packaging;
+namespace Copilot.Packaging.Jobs;
 
 /// <summary>Picks one name from a list: the only one with a notice, or by asking, or fails listing them.</summary>
 internal sealed class NameSelector(IChoicePrompt prompt, IPackagingReporter reporter)

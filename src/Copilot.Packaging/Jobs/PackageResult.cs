@@ -1,4 +1,4 @@
-namespace Copilot.Packaging.Packaging;
+namespace Copilot.Packaging.Jobs;
 
 /// <summary>What a <c>package</c> run produced.</summary>
 public sealed record PackageResult

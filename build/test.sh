@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# Runs every test: the .NET suites (unit, golden, cfn-lint, moto, packed-tool end to end) and the env-controller's own tests.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+./build/prerequisites.sh
+configuration=${CONFIGURATION:-Release}
+dotnet build Copilot.Tool.sln -c "$configuration" --nologo -clp:NoSummary
+dotnet test Copilot.Tool.sln -c "$configuration" --no-build --nologo --logger "console;verbosity=normal"
+if [[ -x build/test-envcontroller.sh ]]; then
+  ./build/test-envcontroller.sh
+fi

@@ -1,0 +1,58 @@
+using Copilot.Packaging.Errors;
+
+namespace Copilot.Tool;
+
+/// <summary>Runs a command body and maps what escapes it to an exit code and a message on stderr.</summary>
+internal sealed class CommandRunner(ToolConsole console, CancellationToken cancellationToken)
+{
+    public ToolConsole Console => console;
+
+    public CancellationToken CancellationToken => cancellationToken;
+
+    public int Run(bool verbose, Func<ConsoleReporter, Task<int>> body)
+    {
+        var reporter = new ConsoleReporter(console.Error, verbose, console.IsErrorTerminal && console.ColorAllowed);
+        try
+        {
+            return body(reporter).GetAwaiter().GetResult();
+        }
+        catch (DiffUnavailableException ex)
+        {
+            Report(reporter, ex);
+            return ExitCodes.DiffUnavailable;
+        }
+        catch (CopilotJobException ex)
+        {
+            Report(reporter, ex);
+            if (verbose)
+            {
+                console.Error.WriteLine(ex.ToString());
+            }
+
+            return ExitCodes.UserError;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            reporter.Error("cancelled");
+            return ExitCodes.Cancelled;
+        }
+        catch (Exception ex)
+        {
+            reporter.Error($"this is a bug in copilot-job: {ex.GetType().Name}: {ex.Message}");
+            console.Error.WriteLine(verbose
+                ? ex.ToString()
+                : "Run again with --verbose for the stack trace, and please report it with that trace.");
+            return ExitCodes.Bug;
+        }
+    }
+
+    private static void Report(ConsoleReporter reporter, CopilotJobException ex)
+    {
+        if (ex.Recommendation is not null)
+        {
+            reporter.Info(ex.Recommendation);
+        }
+
+        reporter.Error(ex.Describe());
+    }
+}

@@ -1,0 +1,3 @@
+using Copilot.Tool;
+
+return await ToolApplication.RunAsync(args, ToolConsole.FromSystem(), CancellationToken.None);

@@ -1,0 +1,57 @@
+using System.Reflection;
+using Copilot.Tool.Commands;
+using McMaster.Extensions.CommandLineUtils;
+
+namespace Copilot.Tool;
+
+/// <summary>Builds the command tree and runs it; the only place that turns failures into exit codes.</summary>
+internal static class ToolApplication
+{
+    public static string Version =>
+        typeof(ToolApplication).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
+
+    public static Task<int> RunAsync(string[] args, ToolConsole console, CancellationToken cancellationToken)
+    {
+        using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        using var app = new CommandLineApplication(throwOnUnexpectedArg: true)
+        {
+            Name = "dotnet copilot-job",
+            FullName = "copilot-job",
+            Description = "Package AWS Copilot Scheduled Jobs into CloudFormation, with or without an AWS account.",
+            Out = console.Out,
+            Error = console.Error,
+            MakeSuggestionsInErrorMessage = true,
+        };
+        app.HelpOption("-h|--help");
+        app.VersionOption("--version", () => $"copilot-job version: {Version}", () => $"copilot-job version: {Version}");
+        app.OnExecute(() =>
+        {
+            app.ShowHelp();
+            return ExitCodes.Success;
+        });
+
+        var runner = new CommandRunner(console, cancellation.Token);
+        PackageCommand.Register(app, runner);
+
+        ConsoleCancelEventHandler onCancel = (_, e) =>
+        {
+            e.Cancel = true;
+            cancellation.Cancel();
+        };
+        System.Console.CancelKeyPress += onCancel;
+        try
+        {
+            return Task.FromResult(app.Execute(args));
+        }
+        catch (CommandParsingException ex)
+        {
+            console.Error.WriteLine($"✘ {ex.Message}");
+            console.Error.WriteLine("Run 'dotnet copilot-job package --help' for the flags.");
+            return Task.FromResult(ExitCodes.UserError);
+        }
+        finally
+        {
+            System.Console.CancelKeyPress -= onCancel;
+        }
+    }
+}

@@ -1,0 +1,153 @@
+using Copilot.Tool.Tests.Support;
+using YamlDotNet.RepresentationModel;
+
+namespace Copilot.Tool.Tests;
+
+/// <summary>The <c>package</c> command run in-process on a copy of the example workspace.</summary>
+public class PackageCommandTests
+{
+    private Workspace _workspace = null!;
+
+    [SetUp]
+    public void CopyExample() => _workspace = Workspace.CopyOfExample();
+
+    [TearDown]
+    public void DeleteCopy() => _workspace.Dispose();
+
+    [Test]
+    public async Task Prints_only_the_template_on_stdout()
+    {
+        var run = await InProcessTool.RunAsync(_workspace.Path, "package", "-n", "report-generator", "-e", "test");
+
+        Assert.That(run.ExitCode, Is.Zero, run.ToString());
+        var template = ParseYaml(run.Stdout);
+        Assert.That(template.Children.Keys.Select(k => k.ToString()), Is.SupersetOf(new[] { "AWSTemplateFormatVersion", "Parameters", "Resources" }));
+        Assert.That(run.Stderr, Does.Contain("Using records for environment test from copilot/.records.yml."));
+    }
+
+    [Test]
+    public async Task Output_dir_writes_the_stack_and_yaml_params()
+    {
+        var run = await InProcessTool.RunAsync(_workspace.Path, "package", "-n", "report-generator", "-e", "prod", "--output-dir", "out");
+
+        Assert.That(run.ExitCode, Is.Zero, run.ToString());
+        Assert.That(run.Stdout, Is.Empty);
+        var files = Directory.GetFiles(_workspace.File("out")).Select(Path.GetFileName).Order();
+        Assert.That(files, Is.EqualTo(new[] { "report-generator-prod.params.yml", "report-generator-prod.stack.yml" }));
+        var parameters = (YamlMappingNode)ParseYaml(File.ReadAllText(_workspace.File("out/report-generator-prod.params.yml")))["Parameters"];
+        Assert.That(parameters["TaskCPU"].ToString(), Is.EqualTo("1024"));
+        Assert.That(parameters["EnvName"].ToString(), Is.EqualTo("prod"));
+    }
+
+    [Test]
+    public async Task Params_format_json_writes_copilots_params_file()
+    {
+        var run = await InProcessTool.RunAsync(_workspace.Path, "package", "-n", "report-generator", "-e", "test", "--output-dir", "out", "--params-format", "json");
+
+        Assert.That(run.ExitCode, Is.Zero, run.ToString());
+        var json = File.ReadAllText(_workspace.File("out/report-generator-test.params.json"));
+        Assert.That(json, Does.StartWith("{\n  \"Parameters\": {\n    \"AddonsTemplateURL\": \"\",").And.EndWith("}"));
+    }
+
+    [TestCase("--output-dir", "out")]
+    [TestCase("--upload-assets", null)]
+    public async Task Diff_is_refused_with_a_flag_that_writes(string flag, string? value)
+    {
+        string[] args = value is null
+            ? ["package", "-n", "report-generator", "-e", "test", "--diff", flag]
+            : ["package", "-n", "report-generator", "-e", "test", "--diff", flag, value];
+
+        var run = await InProcessTool.RunAsync(_workspace.Path, args);
+
+        Assert.That(run.ExitCode, Is.EqualTo(1), run.ToString());
+        Assert.That(run.Stderr, Does.Contain("--diff").And.Contain(flag));
+        Assert.That(Directory.Exists(_workspace.File("out")), Is.False);
+    }
+
+    [Test]
+    public async Task Unknown_job_is_a_user_error()
+    {
+        var run = await InProcessTool.RunAsync(_workspace.Path, "package", "-n", "resizer", "-e", "test");
+
+        Assert.That(run.ExitCode, Is.EqualTo(1), run.ToString());
+        Assert.That(run.Stderr, Does.Contain("job 'resizer' does not exist in the workspace"));
+        Assert.That(run.Stdout, Is.Empty);
+    }
+
+    [Test]
+    public async Task The_only_job_is_taken_with_a_notice()
+    {
+        var run = await InProcessTool.RunAsync(_workspace.Path, "package", "-e", "test");
+
+        Assert.That(run.ExitCode, Is.Zero, run.ToString());
+        Assert.That(run.Stderr, Does.Contain("Found only one job, defaulting to: report-generator"));
+    }
+
+    [Test]
+    public async Task Several_environments_without_a_terminal_are_listed_in_the_error()
+    {
+        var run = await InProcessTool.RunAsync(_workspace.Path, "package", "-n", "report-generator");
+
+        Assert.That(run.ExitCode, Is.EqualTo(1), run.ToString());
+        Assert.That(run.Stderr, Does.Contain("prod, test").And.Contain("-e/--env"));
+    }
+
+    [Test]
+    public async Task Several_environments_on_a_terminal_are_offered_in_a_prompt()
+    {
+        var run = await InProcessTool.RunAsync(_workspace.Path, null, "2\n", true, "package", "-n", "report-generator");
+
+        Assert.That(run.ExitCode, Is.Zero, run.ToString());
+        Assert.That(run.Stderr, Does.Contain("Which environment would you like to package this stack for?"));
+        Assert.That(run.Stdout, Does.Contain("EnvVersion"));
+    }
+
+    [Test]
+    public async Task A_bad_manifest_is_located_and_writes_nothing()
+    {
+        _workspace.Write("copilot/report-generator/manifest.yml", "name: report-generator\ntype: Scheduled Job\non:\n  schedule: \"* * 1 * SUN\"\nimage:\n  location: nginx\n");
+
+        var run = await InProcessTool.RunAsync(_workspace.Path, "package", "-n", "report-generator", "-e", "test", "--output-dir", "out");
+
+        Assert.That(run.ExitCode, Is.EqualTo(1), run.ToString());
+        Assert.That(run.Stderr, Does.Contain("copilot/report-generator/manifest.yml:4:"));
+        Assert.That(Directory.Exists(_workspace.File("out")), Is.False);
+    }
+
+    [Test]
+    public async Task Help_lists_every_flag()
+    {
+        var run = await InProcessTool.RunAsync(_workspace.Path, "package", "--help");
+
+        Assert.That(run.ExitCode, Is.Zero, run.ToString());
+        foreach (var flag in new[] { "-n|--name", "-e|--env", "-a|--app", "--output-dir", "--tag", "--upload-assets", "--diff", "--allow-downgrade", "-h|--help", "--strict", "--params-format" })
+        {
+            Assert.That(run.Stdout, Does.Contain(flag));
+        }
+    }
+
+    [Test]
+    public async Task Version_prints_the_tool_version()
+    {
+        var run = await InProcessTool.RunAsync(_workspace.Path, "--version");
+
+        Assert.That(run.ExitCode, Is.Zero, run.ToString());
+        Assert.That(run.Stdout, Does.Match(@"^copilot-job version: \d+\.\d+\.\d+"));
+    }
+
+    [Test]
+    public async Task An_unknown_flag_is_a_user_error()
+    {
+        var run = await InProcessTool.RunAsync(_workspace.Path, "package", "--nope");
+
+        Assert.That(run.ExitCode, Is.EqualTo(1), run.ToString());
+        Assert.That(run.Stderr, Does.Contain("--nope"));
+    }
+
+    private static YamlMappingNode ParseYaml(string text)
+    {
+        var stream = new YamlStream();
+        stream.Load(new StringReader(text));
+        return (YamlMappingNode)stream.Documents[0].RootNode;
+    }
+}
