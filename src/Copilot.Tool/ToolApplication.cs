@@ -16,7 +16,6 @@ internal static class ToolApplication
         using var app = new CommandLineApplication(throwOnUnexpectedArg: true)
         {
             Name = "dotnet copilot-job",
-            FullName = "copilot-job",
             Description = "Package AWS Copilot Scheduled Jobs into CloudFormation, with or without an AWS account.",
             Out = console.Out,
             Error = console.Error,
@@ -24,6 +23,7 @@ internal static class ToolApplication
         };
         app.HelpOption("-h|--help");
         app.VersionOption("--version", () => $"copilot-job version: {Version}", () => $"copilot-job version: {Version}");
+        app.LongVersionGetter = () => $"copilot-job version: {Version}";
         app.OnExecute(() =>
         {
             app.ShowHelp();

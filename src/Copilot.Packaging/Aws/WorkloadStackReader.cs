@@ -9,7 +9,7 @@ namespace Copilot.Packaging.Aws;
 /// Reads the deployed workload stack <c>&lt;app&gt;-&lt;env&gt;-&lt;job&gt;</c> as the environment's manager role in the
 /// environment's region: its template version (for the downgrade guard) and its template body (for <c>--diff</c>).
 /// </summary>
-public sealed class WorkloadStackReader
+public sealed class WorkloadStackReader : Jobs.IDeployedStackSource
 {
     private const int MaxStackNameLength = 128;
     private readonly ICloudFormationClient cloudFormation;
@@ -89,4 +89,34 @@ public sealed class WorkloadStackReader
             throw new CopilotJobException($"could not get the deployed template of stack {stackName} in region {region}: {ex.ErrorCode}: {ex.ServiceMessage}", innerException: ex);
         }
     }
+
+    /// <summary>
+    /// The deployed stack's template body, parameter values and tags; null when the stack does not exist.
+    /// Used by <c>--diff</c>, which compares all three.
+    /// </summary>
+    public async Task<DeployedStack?> GetDeployedStackAsync(string stackName, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var describe = cloudFormation.DescribeStackAsync(stackName, cancellationToken);
+            var template = cloudFormation.GetTemplateAsync(stackName, cancellationToken);
+            await Task.WhenAll(describe, template).ConfigureAwait(false);
+            var stack = await describe.ConfigureAwait(false);
+            return new DeployedStack(await template.ConfigureAwait(false), stack.Parameters, stack.Tags);
+        }
+        catch (AwsServiceException ex) when (ex.IsStackNotFound)
+        {
+            return null;
+        }
+        catch (AwsServiceException ex)
+        {
+            throw new CopilotJobException($"could not read the deployed stack {stackName} in region {region}: {ex.ErrorCode}: {ex.ServiceMessage}", innerException: ex);
+        }
+    }
 }
+
+/// <summary>What is deployed in a stack: its template body as submitted, its parameter values and its tags.</summary>
+/// <param name="TemplateBody">The template text (YAML or JSON).</param>
+/// <param name="Parameters">Parameter values by name.</param>
+/// <param name="Tags">Stack tags by key.</param>
+public sealed record DeployedStack(string TemplateBody, IReadOnlyDictionary<string, string> Parameters, IReadOnlyDictionary<string, string> Tags);

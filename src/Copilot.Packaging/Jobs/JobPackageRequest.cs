@@ -40,6 +40,9 @@ public sealed record JobPackageRequest
     /// <summary>Skip the downgrade check (<c>--allow-downgrade</c>).</summary>
     public bool AllowDowngrade { get; init; }
 
+    /// <summary>Colour the <c>--diff</c> output (the host decides: a terminal, and no <c>NO_COLOR</c>).</summary>
+    public bool DiffColor { get; init; }
+
     /// <summary>Treat unknown manifest keys as errors (<c>--strict</c>).</summary>
     public bool Strict { get; init; }
 

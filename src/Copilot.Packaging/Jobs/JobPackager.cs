@@ -1,13 +1,18 @@
 using System.IO.Abstractions;
 using Copilot.Packaging.Abstractions;
+using Copilot.Packaging.Addons;
+using Copilot.Packaging.Aws;
+using Copilot.Packaging.Diff;
 using Copilot.Packaging.Errors;
 using Copilot.Packaging.Manifest;
 using Copilot.Packaging.Manifest.Validation;
 using Copilot.Packaging.Output;
+using Copilot.Packaging.Overrides;
 using Copilot.Packaging.Records;
 using Copilot.Packaging.Reporting;
 using Copilot.Packaging.Synthesis;
 using Copilot.Packaging.Synthesis.EnvController;
+using Copilot.Packaging.Synthesis.Schedule;
 using Copilot.Packaging.Workspace;
 using Copilot.Packaging.Yaml;
 
@@ -15,7 +20,7 @@ namespace Copilot.Packaging.Jobs;
 
 /// <summary>
 /// Packages one Scheduled Job for one environment: workspace → manifest (load, override, validate) → records →
-/// synthesis → output. The single entry point the tool calls; library users can call it the same way.
+/// synthesis → output or diff. The single entry point the tool calls; library users can call it the same way.
 /// </summary>
 public sealed class JobPackager
 {
@@ -26,30 +31,26 @@ public sealed class JobPackager
     private readonly IEnvironmentVariables _variables;
     private readonly IPackagingReporter _reporter;
     private readonly IChoicePrompt _prompt;
-    private readonly Func<IRecordStore>? _awsRecordStoreFactory;
+    private readonly IAwsConnector? _aws;
 
     /// <summary>Creates a packager.</summary>
     /// <param name="fileSystem">The file system the workspace is read from and output written to.</param>
     /// <param name="variables">Environment variables, for manifest interpolation.</param>
     /// <param name="reporter">Where notices and warnings go.</param>
     /// <param name="prompt">How to ask for a job or environment when none is named.</param>
-    /// <param name="awsRecordStoreFactory">Creates the AWS record store when the workspace records lack the environment; null to work offline only.</param>
-    public JobPackager(
-        IFileSystem fileSystem,
-        IEnvironmentVariables variables,
-        IPackagingReporter reporter,
-        IChoicePrompt prompt,
-        Func<IRecordStore>? awsRecordStoreFactory = null)
+    /// <param name="aws">The AWS side (records when the workspace lacks them, downgrade guard, diff); null to work offline only.</param>
+    public JobPackager(IFileSystem fileSystem, IEnvironmentVariables variables, IPackagingReporter reporter, IChoicePrompt prompt, IAwsConnector? aws = null)
     {
         _fileSystem = fileSystem;
         _variables = variables;
         _reporter = reporter;
         _prompt = prompt;
-        _awsRecordStoreFactory = awsRecordStoreFactory;
+        _aws = aws;
     }
 
     /// <summary>Runs one <c>package</c> request.</summary>
     /// <exception cref="CopilotJobException">Anything the user can fix.</exception>
+    /// <exception cref="DiffUnavailableException">With <c>--diff</c>: no comparison could be made.</exception>
     public async Task<PackageResult> PackageAsync(JobPackageRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -71,33 +72,13 @@ public sealed class JobPackager
             throw new CopilotJobException($"job '{job}' does not exist in the workspace ({known})");
         }
 
-        var resolver = new RecordStoreResolver(_fileSystem, _awsRecordStoreFactory);
-        var workspaceRecords = resolver.ReadWorkspaceRecords(workspace);
-        var env = request.EnvironmentName;
-        if (env is null)
-        {
-            var listing = await resolver.ForListingAsync(workspaceRecords, app, cancellationToken);
-            env = await selector.SelectAsync(
-                "environment", "-e/--env", "Which environment would you like to package this stack for?",
-                await listing.ListEnvironmentsAsync(app, cancellationToken), cancellationToken);
-        }
-
-        var records = await resolver.ForEnvironmentAsync(workspaceRecords, app, env, cancellationToken);
-        var application = await records.GetApplicationAsync(app, cancellationToken);
-        var environment = await records.GetEnvironmentAsync(app, env, cancellationToken);
-        _reporter.Info($"Using records for environment {env} from {records.Source}.");
+        var records = await ResolveRecordsAsync(request, workspace, app, cancellationToken);
+        var env = records.Environment.Name;
 
         var manifestPath = workspace.ManifestPath(job);
         var loaded = ManifestLoader.Load(
-            new ManifestSource(_fileSystem.File.ReadAllText(manifestPath), workspace.DisplayPath(manifestPath)),
-            new ManifestLoadOptions
-            {
-                AppName = app,
-                EnvName = env,
-                Variables = _variables,
-                Strict = request.Strict,
-                ExpectedName = job,
-            });
+            ManifestSource.FromBytes(_fileSystem.File.ReadAllBytes(manifestPath), workspace.DisplayPath(manifestPath)),
+            new ManifestLoadOptions { AppName = app, EnvName = env, Variables = _variables, Strict = request.Strict, ExpectedName = job });
         foreach (var warning in loaded.Warnings)
         {
             _reporter.Warning(warning.ToString());
@@ -109,27 +90,52 @@ public sealed class JobPackager
             throw new CopilotJobException(problems);
         }
 
-        EnvironmentFeatureCheck.Ensure(loaded.Manifest, env, environment.Version, environment.Features);
-        var regional = await records.GetRegionalResourcesAsync(application, environment.Region, cancellationToken);
+        EnsureScheduleConverts(loaded.Manifest);
+        EnvironmentFeatureCheck.Ensure(
+            loaded.Manifest, env, records.Environment.Version, records.Environment.Features,
+            _fileSystem.File.Exists(_fileSystem.Path.Combine(workspace.CopilotDirectory, "environments", env, "manifest.yml")));
+
+        var stackName = WorkloadStackReader.StackName(app, env, job);
+        var deployed = await ReadDeployedStackAsync(request, records, stackName, cancellationToken);
 
         if (request.UploadAssets)
         {
             throw new CopilotJobException(
-                "--upload-assets is not available yet: it needs AWS mode",
+                "--upload-assets is not available in this build",
                 recommendation: "Package without --upload-assets, then build and push images yourself.");
+        }
+
+        var jobDirectory = _fileSystem.Path.Combine(workspace.CopilotDirectory, job);
+        var addons = AddonsReader.Read(
+            _fileSystem, _fileSystem.Path.Combine(jobDirectory, "addons"), $"copilot/{job}/addons");
+        foreach (var warning in addons?.Warnings ?? [])
+        {
+            _reporter.Warning(warning.ToString());
         }
 
         var stack = new JobTemplateSynthesizer().Synthesize(new JobStackInput
         {
             Manifest = loaded.Manifest,
-            Application = application,
-            Environment = environment,
-            Regional = regional,
+            Application = records.Application,
+            Environment = records.Environment,
+            Regional = records.Regional,
             ManifestText = loaded.InterpolatedText,
-            EnvControllerCode = EnvControllerCode.Locate(regional.Bucket),
+            EnvControllerCode = EnvControllerCode.Locate(records.Regional.Bucket),
         });
-        var templateText = YamlTextWriter.Write(stack.Template);
+        var overrides = WorkloadOverrides.Load(
+            _fileSystem, _fileSystem.Path.Combine(jobDirectory, "overrides"), $"copilot/{job}/overrides");
+        if (overrides is not null)
+        {
+            overrides.Apply(stack.Template);
+            _reporter.Info($"Applied {overrides.PatchCount} patch(es) from {overrides.PatchFile}.");
+        }
 
+        if (request.Diff)
+        {
+            return Compare(request, job, env, stackName, deployed, stack);
+        }
+
+        var templateText = YamlTextWriter.Write(stack.Template);
         if (request.OutputDirectory is null)
         {
             return new PackageResult { JobName = job, EnvironmentName = env, TemplateText = templateText };
@@ -138,9 +144,14 @@ public sealed class JobPackager
         var paramsFile = request.ParamsFormat == ParamsFormat.Json
             ? new OutputFile($"{job}-{env}.params.json", TemplateConfigurationJson.Write(stack.Configuration))
             : new OutputFile($"{job}-{env}.params.yml", TemplateConfigurationYaml.Write(stack.Configuration));
-        var written = new AtomicFileWriter(_fileSystem).WriteAll(
-            request.OutputDirectory,
-            [new OutputFile($"{job}-{env}.stack.yml", templateText), paramsFile]);
+        List<OutputFile> files = [new OutputFile($"{job}-{env}.stack.yml", templateText), paramsFile];
+        if (addons is not null)
+        {
+            files.Add(new OutputFile($"{job}.addons.stack.yml", addons.Text));
+        }
+
+        var outputDirectory = _fileSystem.Path.GetFullPath(_fileSystem.Path.Combine(request.WorkingDirectory, request.OutputDirectory));
+        var written = new AtomicFileWriter(_fileSystem).WriteAll(outputDirectory, files);
         return new PackageResult { JobName = job, EnvironmentName = env, WrittenFiles = written };
     }
 
@@ -157,18 +168,153 @@ public sealed class JobPackager
         }
     }
 
+    // The schedule is converted at render time; check it first so that its error carries the manifest location.
+    private static void EnsureScheduleConverts(Manifest.Model.ScheduledJobManifest manifest)
+    {
+        try
+        {
+            ScheduleConverter.ToAwsExpression(manifest.Schedule ?? string.Empty, manifest.Name);
+        }
+        catch (CopilotJobException ex) when (ex.Location is null)
+        {
+            throw new CopilotJobException(ex.Message, manifest.Source.Locate("on.schedule"), ex.Recommendation, ex);
+        }
+    }
+
+    private async Task<ResolvedRecords> ResolveRecordsAsync(JobPackageRequest request, CopilotWorkspace workspace, string app, CancellationToken cancellationToken)
+    {
+        var resolver = new RecordStoreResolver(_fileSystem, _aws is null ? null : _aws.RecordStore);
+        var workspaceRecords = resolver.ReadWorkspaceRecords(workspace);
+        var env = request.EnvironmentName;
+        if (env is null)
+        {
+            var listing = await resolver.ForListingAsync(workspaceRecords, app, cancellationToken);
+            env = await new NameSelector(_prompt, _reporter).SelectAsync(
+                "environment", "-e/--env", "Which environment would you like to package this stack for?",
+                await listing.ListEnvironmentsAsync(app, cancellationToken), cancellationToken);
+        }
+
+        var store = await resolver.ForEnvironmentAsync(workspaceRecords, app, env, cancellationToken);
+        var fromAws = !ReferenceEquals(store, workspaceRecords);
+        try
+        {
+            var application = await store.GetApplicationAsync(app, cancellationToken);
+            var environment = await store.GetEnvironmentAsync(app, env, cancellationToken);
+            var regional = await store.GetRegionalResourcesAsync(application, environment.Region, cancellationToken);
+            _reporter.Info($"Using records for environment {env} from {store.Source}.");
+            return new ResolvedRecords(application, environment, regional, fromAws);
+        }
+        catch (CopilotJobException ex) when (request.Diff && fromAws && ex is not DiffUnavailableException)
+        {
+            throw new DiffUnavailableException($"no diff: {ex.Message}", ex.Recommendation, ex);
+        }
+    }
+
+    private async Task<DeployedStack?> ReadDeployedStackAsync(JobPackageRequest request, ResolvedRecords records, string stackName, CancellationToken cancellationToken)
+    {
+        var needsVersion = !request.AllowDowngrade && records.FromAws;
+        if (!request.Diff && !needsVersion)
+        {
+            if (!request.AllowDowngrade)
+            {
+                _reporter.Verbose($"Downgrade check skipped: records come from the workspace, so stack {stackName} is not read.");
+            }
+
+            return null;
+        }
+
+        if (_aws is null)
+        {
+            throw new DiffUnavailableException(
+                "--diff needs AWS: it compares with the deployed stack, and this run has no AWS access",
+                "Run with AWS credentials and a region configured (AWS_PROFILE or AWS_ACCESS_KEY_ID, and AWS_REGION).");
+        }
+
+        try
+        {
+            var source = await _aws.DeployedStacksAsync(records.Environment, cancellationToken);
+            if (!request.Diff)
+            {
+                TemplateVersionComparer.EnsureNotDowngrade(request.JobName ?? stackName, await source.GetDeployedVersionAsync(stackName, cancellationToken));
+                return null;
+            }
+
+            var deployed = await source.GetDeployedStackAsync(stackName, cancellationToken);
+            if (!request.AllowDowngrade && deployed is not null)
+            {
+                TemplateVersionComparer.EnsureNotDowngrade(
+                    request.JobName ?? stackName, TemplateVersionOf(deployed.TemplateBody, stackName));
+            }
+
+            return deployed;
+        }
+        catch (CopilotJobException ex) when (request.Diff && ex is not DiffUnavailableException && !IsDowngrade(ex))
+        {
+            throw new DiffUnavailableException($"no diff: {ex.Message}", ex.Recommendation, ex);
+        }
+    }
+
+    private static bool IsDowngrade(CopilotJobException ex) => ex.Message.StartsWith("cannot downgrade", StringComparison.Ordinal);
+
+    private static string? TemplateVersionOf(string templateBody, string stackName)
+    {
+        var root = ParseDeployed(templateBody, stackName) as YamlDotNet.RepresentationModel.YamlMappingNode;
+        return root is not null
+            && root.Children.TryGetValue(new YamlDotNet.RepresentationModel.YamlScalarNode("Metadata"), out var metadata)
+            && metadata is YamlDotNet.RepresentationModel.YamlMappingNode map
+            && map.Children.TryGetValue(new YamlDotNet.RepresentationModel.YamlScalarNode("Version"), out var version)
+            && version is YamlDotNet.RepresentationModel.YamlScalarNode scalar
+            ? scalar.Value
+            : null;
+    }
+
+    private static YamlDotNet.RepresentationModel.YamlNode? ParseDeployed(string templateBody, string stackName)
+    {
+        try
+        {
+            return CloudFormationTemplateParser.Parse(templateBody, $"the deployed template of stack {stackName}");
+        }
+        catch (CopilotJobException ex)
+        {
+            throw new DiffUnavailableException($"no diff: {ex.Describe()}", innerException: ex);
+        }
+    }
+
+    private PackageResult Compare(JobPackageRequest request, string job, string env, string stackName, DeployedStack? deployed, JobStack stack)
+    {
+        if (deployed is null)
+        {
+            _reporter.Info($"Stack {stackName} does not exist yet: everything is new.");
+        }
+
+        var templateDiff = TemplateDiffer.Compare(deployed is null ? null : ParseDeployed(deployed.TemplateBody, stackName), stack.Template);
+        var parameterDiff = ParameterDiff.Compare(
+            deployed?.Parameters ?? new Dictionary<string, string>(),
+            deployed?.Tags ?? new Dictionary<string, string>(),
+            stack.Configuration.Parameters,
+            stack.Configuration.Tags);
+        var diff = new StackDiff(templateDiff, parameterDiff);
+        return new PackageResult
+        {
+            JobName = job,
+            EnvironmentName = env,
+            DiffText = diff.ToText(new DiffWriteOptions { Color = request.DiffColor }),
+            HasDiff = diff.HasChanges,
+        };
+    }
+
     private List<string> ListJobs(CopilotWorkspace workspace)
     {
         var jobs = new List<string>();
         foreach (var directory in workspace.ListWorkloadDirectories())
         {
             var path = workspace.ManifestPath(directory);
-            var header = ManifestLoader.ReadHeader(new ManifestSource(_fileSystem.File.ReadAllText(path), workspace.DisplayPath(path)));
+            var header = ManifestLoader.ReadHeader(ManifestSource.FromBytes(_fileSystem.File.ReadAllBytes(path), workspace.DisplayPath(path)));
             if (header.Name != directory)
             {
                 throw new CopilotJobException(
                     $"name of the manifest \"{header.Name}\" and directory \"{directory}\" do not match",
-                    new SourceLocation(workspace.DisplayPath(path), 1, 1),
+                    header.NameLocation ?? new SourceLocation(workspace.DisplayPath(path), 1, 1),
                     $"Set name: {directory} in the manifest, or rename the directory.");
             }
 
@@ -180,4 +326,6 @@ public sealed class JobPackager
 
         return jobs;
     }
+
+    private sealed record ResolvedRecords(ApplicationRecord Application, EnvironmentRecord Environment, RegionalResources Regional, bool FromAws);
 }

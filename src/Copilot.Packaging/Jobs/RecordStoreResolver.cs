@@ -59,7 +59,7 @@ internal sealed class RecordStoreResolver(IFileSystem fileSystem, Func<IRecordSt
                 ? $"there is no copilot/{WorkspaceRecordStore.FileName}"
                 : $"{workspaceRecords.Source} has no environments";
             throw new CopilotJobException(
-                $"no records to package with: {reason}, and AWS mode is not available in this build",
+                $"no records to package with: {reason}, and no AWS access was given",
                 recommendation: $"Create copilot/{WorkspaceRecordStore.FileName} (see the README).");
         }
 

@@ -1,5 +1,5 @@
 using System.IO.Abstractions;
-using Copilot.Packaging.Abstractions;
+using Copilot.Packaging.Aws;
 using Copilot.Packaging.Errors;
 using Copilot.Packaging.Jobs;
 using McMaster.Extensions.CommandLineUtils;
@@ -23,6 +23,8 @@ internal static class PackageCommand
                   $ dotnet copilot-job package -n report-generator -e test --output-dir ./infrastructure
                   (writes report-generator-test.stack.yml and report-generator-test.params.yml)
                 """;
+            command.Out = parent.Out;
+            command.Error = parent.Error;
             command.HelpOption("-h|--help");
             var name = command.Option("-n|--name", "Name of the job.", CommandOptionType.SingleValue);
             var env = command.Option("-e|--env", "Name of the environment.", CommandOptionType.SingleValue);
@@ -34,6 +36,8 @@ internal static class PackageCommand
             var diff = command.Option("--diff", "Compares the generated CloudFormation template to the deployed stack. Exit code 0: no changes, 1: changes, 2: no diff could be made.", CommandOptionType.NoValue);
             var allowDowngrade = command.Option("--allow-downgrade", "Optional. Allow packaging a job whose deployed stack was made by a newer template version.", CommandOptionType.NoValue);
             var strict = command.Option("--strict", "Optional. Treat unknown manifest keys as errors instead of warnings.", CommandOptionType.NoValue);
+            var profile = command.Option("--profile", "Optional. The AWS profile to read records and stacks with (default: the SDK's chain, AWS_PROFILE).", CommandOptionType.SingleValue);
+            var region = command.Option("--region", "Optional. The AWS region of the application (default: AWS_REGION, AWS_DEFAULT_REGION or the profile's region).", CommandOptionType.SingleValue);
             var verbose = command.Option("--verbose", "Optional. Print details, and the stack trace of unexpected errors.", CommandOptionType.NoValue);
 
             command.OnExecute(() => runner.Run(verbose.HasValue(), async reporter =>
@@ -50,14 +54,12 @@ internal static class PackageCommand
                     Diff = diff.HasValue(),
                     AllowDowngrade = allowDowngrade.HasValue(),
                     Strict = strict.HasValue(),
+                    DiffColor = runner.Console.IsOutputTerminal && runner.Console.ColorAllowed,
                     ParamsFormat = ParseParamsFormat(paramsFormat.Value()),
                 };
-                var packager = new JobPackager(
-                    new FileSystem(),
-                    new DelegateEnvironmentVariables(runner.Console.GetVariable),
-                    reporter,
-                    new TerminalChoicePrompt(runner.Console),
-                    awsRecordStoreFactory: null);
+                var variables = new DelegateEnvironmentVariables(runner.Console.GetVariable);
+                using var aws = new AwsConnector(new AwsContextOptions { Profile = profile.Value(), Region = region.Value(), Environment = variables });
+                var packager = new JobPackager(new FileSystem(), variables, reporter, new TerminalChoicePrompt(runner.Console), aws);
                 var result = await packager.PackageAsync(request, runner.CancellationToken);
                 if (result.TemplateText is not null)
                 {
@@ -87,8 +89,4 @@ internal static class PackageCommand
         _ => throw new CopilotJobException($"--params-format must be yaml or json, not \"{value}\""),
     };
 
-    private sealed class DelegateEnvironmentVariables(Func<string, string?> get) : IEnvironmentVariables
-    {
-        public string? Get(string name) => get(name);
-    }
 }

@@ -77,11 +77,23 @@ internal sealed class CloudFormationClient(AwsQueryClient query) : ICloudFormati
             .Select(o => new StackOutput(o.ChildValue("OutputKey")!, o.ChildValue("OutputValue") ?? string.Empty, o.ChildValue("ExportName")))
             .ToList();
 
+        var tags = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var t in stack.Members("Tags"))
+        {
+            if (t.ChildValue("Key") is { } key)
+            {
+                tags[key] = t.ChildValue("Value") ?? string.Empty;
+            }
+        }
+
         return new CloudFormationStack(
             stack.ChildValue("StackId") ?? string.Empty,
             stack.ChildValue("StackName") ?? string.Empty,
             stack.ChildValue("StackStatus") ?? string.Empty,
             parameters,
-            outputs);
+            outputs)
+        {
+            Tags = tags,
+        };
     }
 }

@@ -11,7 +11,11 @@ internal sealed record CloudFormationStack(
     string StackName,
     string StackStatus,
     IReadOnlyDictionary<string, string> Parameters,
-    IReadOnlyList<StackOutput> Outputs);
+    IReadOnlyList<StackOutput> Outputs)
+{
+    /// <summary>The stack's tags.</summary>
+    public IReadOnlyDictionary<string, string> Tags { get; init; } = new Dictionary<string, string>();
+}
 
 /// <summary>One stack output.</summary>
 /// <param name="Key">The output key.</param>

@@ -1,0 +1,27 @@
+using Copilot.Packaging.Aws;
+using Copilot.Packaging.Records;
+
+namespace Copilot.Packaging.Jobs;
+
+/// <summary>
+/// The AWS side of a run, created only when something needs it: records from SSM and CloudFormation, and the deployed
+/// workload stack (downgrade guard, <c>--diff</c>). Offline runs never touch it.
+/// </summary>
+public interface IAwsConnector
+{
+    /// <summary>The record store that reads copilot's records from AWS.</summary>
+    IRecordStore RecordStore();
+
+    /// <summary>Reads stacks of <paramref name="environment"/> (as its manager role, in its region).</summary>
+    Task<IDeployedStackSource> DeployedStacksAsync(EnvironmentRecord environment, CancellationToken cancellationToken);
+}
+
+/// <summary>Reads a deployed workload stack.</summary>
+public interface IDeployedStackSource
+{
+    /// <summary>The deployed stack's <c>Metadata.Version</c>; null when there is no stack or no version.</summary>
+    Task<string?> GetDeployedVersionAsync(string stackName, CancellationToken cancellationToken);
+
+    /// <summary>The deployed stack's template, parameters and tags; null when there is no stack.</summary>
+    Task<DeployedStack?> GetDeployedStackAsync(string stackName, CancellationToken cancellationToken);
+}
