@@ -39,7 +39,4 @@ internal sealed class AddonsStackOutputs
 
     /// <summary><c>Fn::GetAtt: [AddonsStack, Outputs.&lt;output&gt;]</c>.</summary>
     public static YamlMappingNode Reference(string output) => Cfn.GetAttLong(StackLogicalId, "Outputs." + output);
-
-    /// <summary>The container variable or secret name of an output (SNAKE_CASE, <see cref="AddonsNaming.EnvVarName"/>).</summary>
-    public static string EnvVarName(string output) => AddonsNaming.EnvVarName(output);
 }

@@ -1,3 +1,4 @@
+using Copilot.Packaging.Addons;
 using Copilot.Packaging.Manifest.Model;
 using Copilot.Packaging.Yaml;
 using YamlDotNet.RepresentationModel;
@@ -26,7 +27,7 @@ internal static class ContainerEnvironment
         };
         foreach (var output in context.Addons.Variables)
         {
-            entries.Add(Entry(AddonsStackOutputs.EnvVarName(output), AddonsStackOutputs.Reference(output)));
+            entries.Add(Entry(AddonsNaming.EnvVarName(output), AddonsStackOutputs.Reference(output)));
         }
 
         if (context.Topics.Count > 0)
@@ -65,7 +66,7 @@ internal static class ContainerEnvironment
 
         var entries = Utf8OrdinalComparer.Sorted(secrets)
             .Select(s => (YamlNode)Secret(s.Key, SecretSource(s.Value)))
-            .Concat(addonsSecretOutputs.Select(o => (YamlNode)Secret(AddonsStackOutputs.EnvVarName(o), AddonsStackOutputs.Reference(o))));
+            .Concat(addonsSecretOutputs.Select(o => (YamlNode)Secret(AddonsNaming.EnvVarName(o), AddonsStackOutputs.Reference(o))));
         return Cfn.ListOf(entries);
     }
 
