@@ -34,7 +34,7 @@ internal static class ContainerDefinitionsBuilder
         return Cfn.Map(
             ("Name", Cfn.Ref("WorkloadName")),
             ("Image", Cfn.Ref("ContainerImage")),
-            ("Secrets", ContainerEnvironment.Secrets(manifest.Secrets)),
+            ("Secrets", ContainerEnvironment.Secrets(manifest.Secrets, context.Addons.Secrets)),
             ("Environment", ContainerEnvironment.Environment(context, manifest.Variables, mountPoints)),
             ("EnvironmentFiles", ContainerEnvironment.EnvironmentFiles("HasEnvFile", "EnvFileARN")),
             ("LogConfiguration", context.FireLensEnabled ? FireLensLogConfiguration(manifest.Logging!) : AwsLogsConfiguration()),

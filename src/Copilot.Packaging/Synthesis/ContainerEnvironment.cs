@@ -1,3 +1,4 @@
+using Copilot.Packaging.Addons;
 using Copilot.Packaging.Manifest.Model;
 using Copilot.Packaging.Yaml;
 using YamlDotNet.RepresentationModel;
@@ -8,8 +9,9 @@ namespace Copilot.Packaging.Synthesis;
 internal static class ContainerEnvironment
 {
     /// <summary>
-    /// The environment list of a container: the common copilot variables, <paramref name="variables"/> sorted by name,
-    /// then <c>COPILOT_MOUNT_POINTS</c> when <paramref name="mountPoints"/> has entries with a path.
+    /// The environment list of a container: the common block (the four <c>COPILOT_*</c> names, one entry per addons
+    /// variable output, <c>COPILOT_SNS_TOPIC_ARNS</c> when the job publishes), <paramref name="variables"/> sorted by
+    /// name, then <c>COPILOT_MOUNT_POINTS</c> when <paramref name="mountPoints"/> has entries with a path.
     /// </summary>
     public static YamlSequenceNode Environment(
         SynthesisContext context,
@@ -23,6 +25,11 @@ internal static class ContainerEnvironment
             Entry("COPILOT_ENVIRONMENT_NAME", Cfn.Sub("${EnvName}")),
             Entry("COPILOT_SERVICE_NAME", Cfn.Sub("${WorkloadName}")),
         };
+        foreach (var output in context.Addons.Variables)
+        {
+            entries.Add(Entry(AddonsNaming.EnvVarName(output), AddonsStackOutputs.Reference(output)));
+        }
+
         if (context.Topics.Count > 0)
         {
             entries.Add(Entry("COPILOT_SNS_TOPIC_ARNS", Cfn.Single(TopicArnsJson(context))));
@@ -43,10 +50,25 @@ internal static class ContainerEnvironment
     }
 
     /// <summary>The secrets list, sorted by name, or null when there are none.</summary>
-    public static YamlSequenceNode? Secrets(IReadOnlyDictionary<string, SecretValue> secrets) =>
-        secrets.Count == 0
-            ? null
-            : Cfn.ListOf(Utf8OrdinalComparer.Sorted(secrets).Select(s => (YamlNode)Cfn.Map(("Name", Cfn.Str(s.Key)), ("ValueFrom", SecretSource(s.Value)))));
+    public static YamlSequenceNode? Secrets(IReadOnlyDictionary<string, SecretValue> secrets) => Secrets(secrets, []);
+
+    /// <summary>
+    /// The main container's secrets: <paramref name="secrets"/> sorted by name, then one entry per addons secret
+    /// output in template order (<c>{Name: SNAKE(out), ValueFrom: {Fn::GetAtt: [AddonsStack, Outputs.out]}}</c>);
+    /// null when both are empty.
+    /// </summary>
+    public static YamlSequenceNode? Secrets(IReadOnlyDictionary<string, SecretValue> secrets, IReadOnlyList<string> addonsSecretOutputs)
+    {
+        if (secrets.Count == 0 && addonsSecretOutputs.Count == 0)
+        {
+            return null;
+        }
+
+        var entries = Utf8OrdinalComparer.Sorted(secrets)
+            .Select(s => (YamlNode)Secret(s.Key, SecretSource(s.Value)))
+            .Concat(addonsSecretOutputs.Select(o => (YamlNode)Secret(AddonsNaming.EnvVarName(o), AddonsStackOutputs.Reference(o))));
+        return Cfn.ListOf(entries);
+    }
 
     /// <summary>A secret's <c>ValueFrom</c>: the SSM name or ARN, an import, or a Secrets Manager ARN.</summary>
     public static YamlNode SecretSource(SecretValue secret)
@@ -83,4 +105,6 @@ internal static class ContainerEnvironment
     }
 
     private static YamlMappingNode Entry(string name, YamlNode value) => Cfn.Map(("Name", Cfn.Str(name)), ("Value", value));
+
+    private static YamlMappingNode Secret(string name, YamlNode valueFrom) => Cfn.Map(("Name", Cfn.Str(name)), ("ValueFrom", valueFrom));
 }

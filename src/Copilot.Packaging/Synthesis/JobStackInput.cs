@@ -1,3 +1,4 @@
+using Copilot.Packaging.Addons;
 using Copilot.Packaging.Manifest.Model;
 using Copilot.Packaging.Records;
 
@@ -38,6 +39,13 @@ public sealed record JobStackInput
 
     /// <summary>The uploaded addons template URL; empty when the job has no addons or they were not uploaded.</summary>
     public string AddonsTemplateUrl { get; init; } = string.Empty;
+
+    /// <summary>
+    /// The job's merged addons (<see cref="AddonsReader.Read"/>); null when the job has none. Its outputs become
+    /// container variables and secrets, task-role managed policies and task security groups, and its extra
+    /// parameters are passed to <c>AddonsStack</c>.
+    /// </summary>
+    public AddonsTemplate? Addons { get; init; }
 }
 
 /// <summary>An object in S3.</summary>

@@ -91,6 +91,8 @@ internal static class StateMachineBuilder
             securityGroups.Add(group.FromCfn is { } export ? Cfn.ImportValue(Cfn.Str(export)) : Cfn.Str(group.Id ?? string.Empty));
         }
 
+        securityGroups.AddRange(context.Addons.SecurityGroups.Select(AddonsStackOutputs.Reference));
+
         return Cfn.Map(
             ("ContainerName", Cfn.Ref("WorkloadName")),
             ("Cluster", TemplateParts.ImportEnvOutput("ClusterId")),

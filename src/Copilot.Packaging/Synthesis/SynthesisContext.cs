@@ -33,6 +33,7 @@ internal sealed class SynthesisContext
             .Select(s => new NamedSidecar(s.Key, LogicalIds.Safe(s.Key), s.Value))
             .ToList();
         Topics = Manifest.Topics.Select(PublishedTopic.From).ToList();
+        Addons = new AddonsStackOutputs(input.Addons);
         RejectCollisions(Sidecars.Select(s => (s.Name, s.SafeName)), "sidecars", "sidecar");
         RejectCollisions(Topics.Select(t => (t.Name, t.LogicalIdPrefix)), "publish.topics", "topic");
         var envControllerParameters = new List<string>();
@@ -96,6 +97,9 @@ internal sealed class SynthesisContext
 
     /// <summary>Published topics in manifest order.</summary>
     public IReadOnlyList<PublishedTopic> Topics { get; }
+
+    /// <summary>What the addons nested stack gives the main template (all empty without addons).</summary>
+    public AddonsStackOutputs Addons { get; }
 
     /// <summary>The environment features the env controller must enable (<c>NATWorkloads</c>, <c>EFSWorkloads</c>).</summary>
     public IReadOnlyList<string> EnvControllerParameters { get; }

@@ -4,7 +4,8 @@ using YamlDotNet.RepresentationModel;
 namespace Copilot.Packaging.Synthesis;
 
 /// <summary>
-/// Builds the <c>TaskRole</c>: what the job's containers may do (no IAM, EFS mounts, publishing to its topics).
+/// Builds the <c>TaskRole</c>: what the job's containers may do (addons managed policies, no IAM, EFS mounts,
+/// publishing to its topics).
 /// </summary>
 internal static class TaskRoleBuilder
 {
@@ -42,6 +43,9 @@ internal static class TaskRoleBuilder
         return TemplateParts.Resource(
             "AWS::IAM::Role",
             Cfn.Map(
+                ("ManagedPolicyArns", context.Addons.Policies.Count == 0
+                    ? null
+                    : Cfn.ListOf(context.Addons.Policies.Select(p => (YamlNode)AddonsStackOutputs.Reference(p)))),
                 ("PermissionsBoundary", TemplateParts.PermissionsBoundary(boundary)),
                 ("AssumeRolePolicyDocument", TemplateParts.AssumeRolePolicy("ecs-tasks.amazonaws.com", quotedAction: true)),
                 ("Policies", Cfn.ListOf(policies))),

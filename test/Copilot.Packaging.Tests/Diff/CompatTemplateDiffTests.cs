@@ -1,20 +1,21 @@
 using System.Text.Json.Nodes;
 using Copilot.Packaging.Diff;
+using Copilot.Packaging.Tests.Support;
 using YamlDotNet.RepresentationModel;
 using static Copilot.Packaging.Tests.Diff.DiffTestSupport;
 
 namespace Copilot.Packaging.Tests.Diff;
 
-/// <summary>The diff on copilot's golden job template (TestData/compat, copied from shared/compat) and the §6.3 example.</summary>
+/// <summary>The diff on copilot's golden job template (shared/compat, found by CompatData) and the §6.3 example.</summary>
 public class CompatTemplateDiffTests
 {
-    private static string YamlTemplate => TestData("compat", "job-test.stack.yml");
+    private static string YamlTemplate => CompatData.ReadText("job-test.stack.yml");
 
     // derived/job-test.stack.equivalent.json: the same template as JSON, written from job-test.stack.yml (no
     // EnvControllerFunction.Code, ManagedPolicyArns without !Sub), full-form intrinsics, with four real differences:
     // ContainerDefinitions and each container's Environment list are in reverse order, the state machine
     // DefinitionString is minified, and the task role's Action is a one-item list instead of a string.
-    private static string JsonTemplate => TestData("compat", "job-test.stack.equivalent.json");
+    private static string JsonTemplate => CompatData.ReadText("derived", "job-test.stack.equivalent.json");
 
     [Test]
     public void The_json_rendering_differs_from_the_yaml_template_only_where_it_truly_differs()

@@ -15,7 +15,4 @@ internal static class DiffTestSupport
 
     /// <summary>The expected text written with a leading newline for readability in raw strings.</summary>
     public static string Lines(string text) => text.TrimStart('\n').ReplaceLineEndings("\n") + "\n";
-
-    public static string TestData(params string[] parts) =>
-        File.ReadAllText(Path.Combine([TestContext.CurrentContext.TestDirectory, "TestData", .. parts]));
 }

@@ -1,5 +1,6 @@
 using Copilot.Packaging.Manifest;
 using Copilot.Packaging.Manifest.Model;
+using Copilot.Packaging.Tests.Support;
 using static Copilot.Packaging.Tests.Manifest.ManifestTestKit;
 
 namespace Copilot.Packaging.Tests.Manifest;
@@ -9,7 +10,7 @@ public class CompatManifestTests
 {
     private static LoadedManifest LoadCompat()
     {
-        var bytes = File.ReadAllBytes(Path.Combine(TestContext.CurrentContext.TestDirectory, "TestData", "manifest", "job-manifest.yml"));
+        var bytes = CompatData.ReadBytes("job-manifest.yml");
         return ManifestLoader.Load(ManifestSource.FromBytes(bytes, "copilot/job/manifest.yml"), Options("test", expectedName: "job") with { AppName = "my-app" });
     }
 

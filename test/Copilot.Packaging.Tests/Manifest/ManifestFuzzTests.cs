@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text;
 using Copilot.Packaging.Errors;
 using Copilot.Packaging.Manifest;
+using Copilot.Packaging.Tests.Support;
 using static Copilot.Packaging.Tests.Manifest.ManifestTestKit;
 
 namespace Copilot.Packaging.Tests.Manifest;
@@ -14,7 +15,7 @@ public class ManifestFuzzTests
     [Test]
     public void Mutated_and_random_bytes_only_ever_raise_copilot_job_exceptions()
     {
-        var seed = Encoding.UTF8.GetBytes(File.ReadAllText(Path.Combine(TestContext.CurrentContext.TestDirectory, "TestData", "manifest", "job-manifest.yml")));
+        var seed = Encoding.UTF8.GetBytes(CompatData.ReadText("job-manifest.yml"));
         var random = new Random(20240611);
         var options = Options("test", new Dictionary<string, string> { ["tag"] = "latest" });
         var watch = Stopwatch.StartNew();

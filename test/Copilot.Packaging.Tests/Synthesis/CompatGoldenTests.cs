@@ -1,4 +1,5 @@
 using Copilot.Packaging.Synthesis;
+using Copilot.Packaging.Tests.Support;
 using Copilot.Packaging.Yaml;
 
 namespace Copilot.Packaging.Tests.Synthesis;
@@ -17,23 +18,13 @@ public class CompatGoldenTests
         ["Resources.EnvControllerFunction.Properties.Code.S3Key"] = "the key hashes our own env-controller bundle",
     };
 
-    private static string CompatDirectory =>
-        Environment.GetEnvironmentVariable("COPILOT_JOB_COMPAT_DIR") is { Length: > 0 } dir ? dir : "/work/shared/compat";
-
-    private static string ReadCompat(string name)
-    {
-        var path = Path.Combine(CompatDirectory, name);
-        Assert.That(File.Exists(path), Is.True, $"{path} is missing; set COPILOT_JOB_COMPAT_DIR to the folder with copilot's golden job case.");
-        return File.ReadAllText(path);
-    }
-
     private static JobStack Render() =>
         SynthesisFixtures.Synthesizer().Synthesize(SynthesisFixtures.Input(SynthesisFixtures.CompatManifest()));
 
     [Test]
     public void Template_matches_copilots_golden_template_leaf_for_leaf_except_the_allowed_deviations()
     {
-        var expected = TemplateTreeComparer.Parse(ReadCompat("job-test.stack.deployable.yml"));
+        var expected = TemplateTreeComparer.Parse(CompatData.ReadText("job-test.stack.deployable.yml"));
         var actual = TemplateTreeComparer.Parse(YamlTextWriter.Write(Render().Template));
 
         var differences = TemplateTreeComparer.Compare(expected, actual);
@@ -48,13 +39,13 @@ public class CompatGoldenTests
     {
         var json = TemplateConfigurationJson.Write(Render().Configuration);
 
-        Assert.That(json, Is.EqualTo(ReadCompat("job-test.params.json")));
+        Assert.That(json, Is.EqualTo(CompatData.ReadText("job-test.params.json")));
     }
 
     [Test]
     public void State_machine_definition_string_equals_copilots_character_for_character()
     {
-        var expected = TemplateTreeComparer.Parse(ReadCompat("job-test.stack.deployable.yml"));
+        var expected = TemplateTreeComparer.Parse(CompatData.ReadText("job-test.stack.deployable.yml"));
         var actual = TemplateTreeComparer.Parse(YamlTextWriter.Write(Render().Template));
         const string path = "Resources.StateMachine.Properties.DefinitionString";
 

@@ -5,7 +5,8 @@ namespace Copilot.Packaging.Tests.Synthesis;
 
 /// <summary>
 /// Renders one manifest per feature, compares each template with its golden file under <c>Synthesis/Golden</c>
-/// and lints all of them with cfn-lint in one run: no errors allowed.
+/// and lints all of them (and the addons templates of the scenarios that have addons) with cfn-lint in one run: no
+/// errors allowed.
 /// </summary>
 [NonParallelizable]
 public class ScenarioLintAndGoldenTests
@@ -17,6 +18,8 @@ public class ScenarioLintAndGoldenTests
 
     private static IEnumerable<string> ScenarioNames => SynthesisScenarios.All.Keys;
 
+    private static IEnumerable<string> ScenariosWithAddons => SynthesisScenarios.All.Where(s => s.Value.Addons is not null).Select(s => s.Key);
+
     [OneTimeSetUp]
     public void RenderAndLintEveryScenario()
     {
@@ -27,6 +30,13 @@ public class ScenarioLintAndGoldenTests
         {
             var path = Path.Combine(_directory, name + ".stack.yml");
             File.WriteAllText(path, Render(name));
+            files.Add(path);
+        }
+
+        foreach (var name in ScenariosWithAddons)
+        {
+            var path = Path.Combine(_directory, name + ".addons.stack.yml");
+            File.WriteAllText(path, SynthesisScenarios.All[name].Addons!.Text);
             files.Add(path);
         }
 
@@ -63,6 +73,18 @@ public class ScenarioLintAndGoldenTests
             .Select(f => f.ToString())
             .ToList();
 
+        Assert.That(errors, Is.Empty, string.Join("\n", errors));
+    }
+
+    [TestCaseSource(nameof(ScenariosWithAddons))]
+    public void Scenario_addons_template_has_no_cfn_lint_errors(string scenario)
+    {
+        var errors = _findings
+            .Where(f => Path.GetFileName(f.File) == scenario + ".addons.stack.yml" && f.IsError)
+            .Select(f => f.ToString())
+            .ToList();
+
+        Assert.That(ScenariosWithAddons, Is.Not.Empty);
         Assert.That(errors, Is.Empty, string.Join("\n", errors));
     }
 

@@ -12,6 +12,7 @@ internal static class SynthesisScenarios
     public static IReadOnlyDictionary<string, JobStackInput> All { get; } = new SortedDictionary<string, JobStackInput>(StringComparer.Ordinal)
     {
         ["compat"] = Input(CompatManifest()) with { ManifestText = "name: job\ntype: Scheduled Job\n" },
+        ["addons"] = WithAddons(),
         ["sidecars"] = Sidecars(),
         ["logging-firelens"] = Logging(),
         ["byo-efs"] = Input(MinimalManifest() with { Storage = ByoEfsStorage() }),
@@ -79,6 +80,32 @@ internal static class SynthesisScenarios
             new TaskDefOverride("ContainerDefinitions[0].LinuxParameters.Capabilities.Add", capabilities),
             new TaskDefOverride("ContainerDefinitions[0].StopTimeout", new YamlScalarNode("60") { Style = YamlDotNet.Core.ScalarStyle.Plain }),
         ];
+    }
+
+    /// <summary>
+    /// A job with the orders addons (<see cref="SynthesisAddons.Orders"/>), a sidecar and FireLens, so every container
+    /// shows the addons variables, and its own secret, variable, topic and security group to order them against.
+    /// </summary>
+    public static JobStackInput WithAddons()
+    {
+        var manifest = MinimalManifest() with
+        {
+            Variables = new Dictionary<string, VariableValue> { ["LOG_LEVEL"] = VariableValue.Plain("info") },
+            Secrets = new Dictionary<string, SecretValue> { ["DB_PASSWORD"] = SecretValue.FromSecretsManager("report/db") },
+            Topics = [new TopicConfig { Name = "orders" }],
+            Network = new NetworkConfig
+            {
+                Placement = "public",
+                PlacementSpecified = true,
+                SecurityGroups = [new SecurityGroupRef("sg-0123456789abcdef0")],
+            },
+            Logging = new LoggingConfig { Destination = new Dictionary<string, string> { ["Name"] = "cloudwatch" } },
+            Sidecars = new Dictionary<string, SidecarConfig>
+            {
+                ["proxy"] = new() { ImageLocation = "public.ecr.aws/nginx/nginx" },
+            },
+        };
+        return Input(manifest) with { Addons = SynthesisAddons.Orders() };
     }
 
     private static JobStackInput Sidecars()

@@ -117,18 +117,13 @@ public class TemplateLayoutTests
     [Test]
     public void The_default_synthesizer_uses_the_schedule_converter()
     {
-        // Until the schedule work item lands, ScheduleConverter throws; either way its outcome must surface.
         var synthesizer = new Copilot.Packaging.Synthesis.JobTemplateSynthesizer();
 
-        try
-        {
-            var stack = synthesizer.Synthesize(Input(MinimalManifest()));
-            Assert.That(stack.Configuration.Parameters["Schedule"], Is.EqualTo("cron(0 0 * * ? *)"));
-        }
-        catch (NotImplementedException e)
-        {
-            Assert.That(e.StackTrace, Does.Contain("ScheduleConverter"));
-        }
+        var daily = synthesizer.Synthesize(Input(MinimalManifest()));
+        var weekly = synthesizer.Synthesize(Input(MinimalManifest() with { Schedule = "0 12 * * MON" }));
+
+        Assert.That(daily.Configuration.Parameters["Schedule"], Is.EqualTo("cron(0 0 * * ? *)"));
+        Assert.That(weekly.Configuration.Parameters["Schedule"], Is.EqualTo("cron(0 12 ? * MON *)"));
     }
 
     [Test]

@@ -1,0 +1,76 @@
+namespace Copilot.Packaging.Tests.Support;
+
+/// <summary>
+/// copilot's golden Scheduled Job case (manifest, templates, params JSON), which the repository does not carry. It is
+/// read from <c>COPILOT_JOB_COMPAT_DIR</c> when set, else from <c>&lt;repository root&gt;/../shared/compat</c>
+/// (the repository root holds <c>Copilot.Tool.sln</c> and is found by walking up from the test binaries).
+/// </summary>
+internal static class CompatData
+{
+    /// <summary>The environment variable that names the compat directory.</summary>
+    public const string DirectoryVariable = "COPILOT_JOB_COMPAT_DIR";
+
+    private const string SolutionFile = "Copilot.Tool.sln";
+
+    /// <summary>The compat directory; fails the test with what to do when it cannot be found.</summary>
+    public static string Directory
+    {
+        get
+        {
+            if (Environment.GetEnvironmentVariable(DirectoryVariable) is { Length: > 0 } configured)
+            {
+                if (!System.IO.Directory.Exists(configured))
+                {
+                    Assert.Fail($"{DirectoryVariable} is {configured}, which is not a directory; point it at the folder with copilot's golden job case (job-manifest.yml, job-test.stack.yml, ...).");
+                }
+
+                return configured;
+            }
+
+            var root = RepositoryRoot();
+            if (root is null)
+            {
+                Assert.Fail($"copilot's golden job case was not found: {DirectoryVariable} is not set and no {SolutionFile} lies above {AppContext.BaseDirectory}. Set {DirectoryVariable} to the folder with job-manifest.yml and job-test.stack.yml.");
+            }
+
+            var besideRepository = Path.GetFullPath(Path.Combine(root!, "..", "shared", "compat"));
+            if (!System.IO.Directory.Exists(besideRepository))
+            {
+                Assert.Fail($"copilot's golden job case was not found: {DirectoryVariable} is not set and {besideRepository} does not exist. Copy shared/compat beside the repository or set {DirectoryVariable}.");
+            }
+
+            return besideRepository;
+        }
+    }
+
+    /// <summary>The full path of a compat file (for example <c>derived/job-test.stack.equivalent.json</c>); fails when it is missing.</summary>
+    public static string PathOf(params string[] parts)
+    {
+        var path = Path.Combine([Directory, .. parts]);
+        if (!File.Exists(path))
+        {
+            Assert.Fail($"{path} is missing from copilot's golden job case; check {DirectoryVariable} or the shared/compat copy beside the repository.");
+        }
+
+        return path;
+    }
+
+    /// <summary>The text of a compat file.</summary>
+    public static string ReadText(params string[] parts) => File.ReadAllText(PathOf(parts));
+
+    /// <summary>The bytes of a compat file.</summary>
+    public static byte[] ReadBytes(params string[] parts) => File.ReadAllBytes(PathOf(parts));
+
+    private static string? RepositoryRoot()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, SolutionFile)))
+            {
+                return directory.FullName;
+            }
+        }
+
+        return null;
+    }
+}
