@@ -63,9 +63,16 @@ public sealed class JobPackager
                 recommendation: "Name the application with -a, or add `application: <name>` to copilot/.workspace.");
 
         var selector = new NameSelector(_prompt, _reporter);
-        var jobs = ListJobs(workspace);
+        var (jobs, others) = ListWorkloads(workspace);
         var job = request.JobName ?? await selector.SelectAsync(
             "job", "-n/--name", "Which job would you like to generate a CloudFormation template for?", jobs, cancellationToken);
+        if (others.TryGetValue(job, out var other))
+        {
+            throw new CopilotJobException(
+                $"workload '{job}' is a {other.Type ?? "workload without a type"}, not a {ScheduledJobType}: this tool packages Scheduled Jobs only",
+                other.TypeLocation ?? other.NameLocation);
+        }
+
         if (!jobs.Contains(job, StringComparer.Ordinal))
         {
             var known = jobs.Count == 0 ? "there are no jobs" : $"jobs: {string.Join(", ", jobs)}";
@@ -120,6 +127,7 @@ public sealed class JobPackager
             Environment = records.Environment,
             Regional = records.Regional,
             ManifestText = loaded.InterpolatedText,
+            Addons = addons,
             EnvControllerCode = EnvControllerCode.Locate(records.Regional.Bucket),
         });
         var overrides = WorkloadOverrides.Load(
@@ -303,9 +311,10 @@ public sealed class JobPackager
         };
     }
 
-    private List<string> ListJobs(CopilotWorkspace workspace)
+    private (List<string> Jobs, Dictionary<string, ManifestHeader> Others) ListWorkloads(CopilotWorkspace workspace)
     {
         var jobs = new List<string>();
+        var others = new Dictionary<string, ManifestHeader>(StringComparer.Ordinal);
         foreach (var directory in workspace.ListWorkloadDirectories())
         {
             var path = workspace.ManifestPath(directory);
@@ -322,9 +331,13 @@ public sealed class JobPackager
             {
                 jobs.Add(directory);
             }
+            else
+            {
+                others[directory] = header;
+            }
         }
 
-        return jobs;
+        return (jobs, others);
     }
 
     private sealed record ResolvedRecords(ApplicationRecord Application, EnvironmentRecord Environment, RegionalResources Regional, bool FromAws);

@@ -193,6 +193,8 @@ internal sealed class ManifestYamlReader
     private static bool IsMergeKey(ScalarNode key) =>
         key.Value == "<<" && ((key.Tag is null && key.Style == ScalarStyle.Plain) || key.Tag == MergeTag);
 
+    private Mark _lastGood = Mark.Empty;
+
     private void Count(long nodes, Mark at)
     {
         _nodeCount += nodes;
@@ -208,7 +210,9 @@ internal sealed class ManifestYamlReader
     {
         try
         {
-            return _parser.MoveNext() ? _parser.Current : null;
+            var next = _parser.MoveNext() ? _parser.Current : null;
+            _lastGood = next?.End ?? _lastGood;
+            return next;
         }
         catch (YamlException ex)
         {
@@ -216,7 +220,11 @@ internal sealed class ManifestYamlReader
         }
         catch (Exception ex) when (ex is not (CopilotJobException or OutOfMemoryException))
         {
-            throw new CopilotJobException($"the manifest is not valid YAML: {ex.Message}", innerException: ex);
+            // The parser gave up without a position of its own: point after the last piece of YAML it could read.
+            throw new CopilotJobException(
+                "the manifest is not valid YAML after this point (check the indentation and any unclosed [ or {)",
+                Locate(_lastGood),
+                innerException: ex);
         }
     }
 
