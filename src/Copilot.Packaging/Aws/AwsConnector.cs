@@ -1,6 +1,9 @@
+using System.IO.Abstractions;
+using Copilot.Packaging.Abstractions;
 using Copilot.Packaging.Jobs;
 using Copilot.Packaging.Records;
 using Copilot.Packaging.Records.Aws;
+using Copilot.Packaging.Upload;
 
 namespace Copilot.Packaging.Aws;
 
@@ -12,10 +15,20 @@ public sealed class AwsConnector : IAwsConnector, IDisposable
 {
     private readonly Lazy<AwsContext> _context;
     private readonly Lazy<AwsRecordStore> _records;
+    private readonly IFileSystem _fileSystem;
+    private readonly IEnvironmentVariables _variables;
+    private readonly IProcessRunner _processes;
 
     /// <summary>Creates a connector that will resolve its context from <paramref name="options"/>.</summary>
-    public AwsConnector(AwsContextOptions options)
+    /// <param name="options">Credentials, region and endpoint settings.</param>
+    /// <param name="fileSystem">The file system uploads read from; the real one by default.</param>
+    /// <param name="processes">Runs docker and git for uploads; the real runner by default.</param>
+    public AwsConnector(AwsContextOptions options, IFileSystem? fileSystem = null, IProcessRunner? processes = null)
     {
+        ArgumentNullException.ThrowIfNull(options);
+        _fileSystem = fileSystem ?? new FileSystem();
+        _variables = options.Environment ?? ProcessEnvironmentVariables.Instance;
+        _processes = processes ?? new ProcessRunner(options.Environment);
         _context = new Lazy<AwsContext>(() => AwsContext.Create(options));
         _records = new Lazy<AwsRecordStore>(() => new AwsRecordStore(_context.Value));
     }
@@ -26,6 +39,10 @@ public sealed class AwsConnector : IAwsConnector, IDisposable
     /// <inheritdoc />
     public async Task<IDeployedStackSource> DeployedStacksAsync(EnvironmentRecord environment, CancellationToken cancellationToken) =>
         await WorkloadStackReader.ForEnvironmentAsync(_context.Value, environment, cancellationToken).ConfigureAwait(false);
+
+    /// <inheritdoc />
+    public Task<UploadResult> UploadAssetsAsync(UploadRequest request, CancellationToken cancellationToken) =>
+        new AssetUploader(_context.Value, _processes, _fileSystem, _variables).UploadAsync(request, cancellationToken);
 
     /// <inheritdoc />
     public void Dispose()

@@ -1,5 +1,6 @@
 using Copilot.Packaging.Aws;
 using Copilot.Packaging.Records;
+using Copilot.Packaging.Upload;
 
 namespace Copilot.Packaging.Jobs;
 
@@ -14,6 +15,9 @@ public interface IAwsConnector
 
     /// <summary>Reads stacks of <paramref name="environment"/> (as its manager role, in its region).</summary>
     Task<IDeployedStackSource> DeployedStacksAsync(EnvironmentRecord environment, CancellationToken cancellationToken);
+
+    /// <summary>Builds and pushes images and uploads assets (<c>--upload-assets</c>).</summary>
+    Task<UploadResult> UploadAssetsAsync(UploadRequest request, CancellationToken cancellationToken);
 }
 
 /// <summary>Reads a deployed workload stack.</summary>

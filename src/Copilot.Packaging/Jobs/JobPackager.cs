@@ -13,6 +13,7 @@ using Copilot.Packaging.Reporting;
 using Copilot.Packaging.Synthesis;
 using Copilot.Packaging.Synthesis.EnvController;
 using Copilot.Packaging.Synthesis.Schedule;
+using Copilot.Packaging.Upload;
 using Copilot.Packaging.Workspace;
 using Copilot.Packaging.Yaml;
 
@@ -105,13 +106,6 @@ public sealed class JobPackager
         var stackName = WorkloadStackReader.StackName(app, env, job);
         var deployed = await ReadDeployedStackAsync(request, records, stackName, cancellationToken);
 
-        if (request.UploadAssets)
-        {
-            throw new CopilotJobException(
-                "--upload-assets is not available in this build",
-                recommendation: "Package without --upload-assets, then build and push images yourself.");
-        }
-
         var jobDirectory = _fileSystem.Path.Combine(workspace.CopilotDirectory, job);
         var addons = AddonsReader.Read(
             _fileSystem, _fileSystem.Path.Combine(jobDirectory, "addons"), $"copilot/{job}/addons");
@@ -120,7 +114,7 @@ public sealed class JobPackager
             _reporter.Warning(warning.ToString());
         }
 
-        var stack = new JobTemplateSynthesizer().Synthesize(new JobStackInput
+        var input = new JobStackInput
         {
             Manifest = loaded.Manifest,
             Application = records.Application,
@@ -129,7 +123,27 @@ public sealed class JobPackager
             ManifestText = loaded.InterpolatedText,
             Addons = addons,
             EnvControllerCode = EnvControllerCode.Locate(records.Regional.Bucket),
-        });
+        };
+        var addonsText = addons?.Text;
+        if (request.UploadAssets)
+        {
+            var uploaded = await UploadAsync(request, workspace, app, job, records, loaded.Manifest, addons, cancellationToken);
+            input = input with
+            {
+                ContainerImage = uploaded.ContainerImage,
+                SidecarImages = uploaded.SidecarImages,
+                EnvFileArns = uploaded.EnvFileArns,
+                AddonsTemplateUrl = uploaded.AddonsTemplateUrl,
+                EnvControllerCode = uploaded.EnvControllerCode,
+            };
+            addonsText = uploaded.PackagedAddonsTemplate ?? addonsText;
+        }
+        else if (request.Tag is not null)
+        {
+            _reporter.Warning("--tag has no effect without --upload-assets: only images this tool builds and pushes are tagged.");
+        }
+
+        var stack = new JobTemplateSynthesizer().Synthesize(input);
         var overrides = WorkloadOverrides.Load(
             _fileSystem, _fileSystem.Path.Combine(jobDirectory, "overrides"), $"copilot/{job}/overrides");
         if (overrides is not null)
@@ -153,14 +167,42 @@ public sealed class JobPackager
             ? new OutputFile($"{job}-{env}.params.json", TemplateConfigurationJson.Write(stack.Configuration))
             : new OutputFile($"{job}-{env}.params.yml", TemplateConfigurationYaml.Write(stack.Configuration));
         List<OutputFile> files = [new OutputFile($"{job}-{env}.stack.yml", templateText), paramsFile];
-        if (addons is not null)
+        if (addonsText is not null)
         {
-            files.Add(new OutputFile($"{job}.addons.stack.yml", addons.Text));
+            files.Add(new OutputFile($"{job}.addons.stack.yml", addonsText));
         }
 
         var outputDirectory = _fileSystem.Path.GetFullPath(_fileSystem.Path.Combine(request.WorkingDirectory, request.OutputDirectory));
         var written = new AtomicFileWriter(_fileSystem).WriteAll(outputDirectory, files);
         return new PackageResult { JobName = job, EnvironmentName = env, WrittenFiles = written };
+    }
+
+    private async Task<UploadResult> UploadAsync(
+        JobPackageRequest request, CopilotWorkspace workspace, string app, string job, ResolvedRecords records,
+        Manifest.Model.ScheduledJobManifest manifest, AddonsTemplate? addons, CancellationToken cancellationToken)
+    {
+        if (_aws is null)
+        {
+            throw new CopilotJobException(
+                "--upload-assets needs AWS: it pushes images to ECR and uploads assets to S3, and this run has no AWS access",
+                recommendation: "Run with AWS credentials and a region configured (AWS_PROFILE or AWS_ACCESS_KEY_ID, and AWS_REGION).");
+        }
+
+        return await _aws.UploadAssetsAsync(
+            new UploadRequest
+            {
+                Manifest = manifest,
+                ApplicationName = app,
+                JobName = job,
+                EnvironmentName = records.Environment.Name,
+                WorkspaceRoot = workspace.RootDirectory,
+                Regional = records.Regional,
+                Environment = records.Environment,
+                Tag = request.Tag,
+                Addons = addons,
+                Reporter = _reporter,
+            },
+            cancellationToken);
     }
 
     private static void EnsureFlagsCompatible(JobPackageRequest request)
