@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Copilot.Packaging.Conversions;
 
 namespace Copilot.Packaging.Synthesis;
 
