@@ -1,3 +1,5 @@
+using Copilot.Packaging.Conversions;
+
 namespace Copilot.Packaging.Diff;
 
 /// <summary>
@@ -119,7 +121,7 @@ public sealed class ParameterDiff
 
     private static SortedSet<string> SortedUnion(IEnumerable<string> first, IEnumerable<string> second)
     {
-        var names = new SortedSet<string>(first, Utf8ByteOrder.Instance);
+        var names = new SortedSet<string>(first, Utf8OrdinalComparer.Instance);
         names.UnionWith(second);
         return names;
     }

@@ -1,3 +1,4 @@
+using Copilot.Packaging.Conversions;
 using YamlDotNet.RepresentationModel;
 
 namespace Copilot.Packaging.Diff;
@@ -105,7 +106,7 @@ public static class TemplateDiffer
     {
         var oldEntries = EntriesByKey(oldMap);
         var newEntries = EntriesByKey(newMap);
-        var keys = new SortedSet<string>(oldEntries.Keys, Utf8ByteOrder.Instance);
+        var keys = new SortedSet<string>(oldEntries.Keys, Utf8OrdinalComparer.Instance);
         keys.UnionWith(newEntries.Keys);
 
         var children = new List<DiffNode>();

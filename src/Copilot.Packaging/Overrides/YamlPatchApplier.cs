@@ -126,7 +126,7 @@ internal static class YamlPatchApplier
     }
 
     private static YamlNode RequiredValue(YamlPatch patch) =>
-        patch.Value is null ? throw new PatchFailure("value required", "Add a value: key to the patch.") : BoundedYamlLoader.Clone(patch.Value);
+        patch.Value is null ? throw new PatchFailure("value required", "Add a value: key to the patch.") : YamlNodeCloner.Clone(patch.Value);
 
     private static void ReplaceDocument(YamlMappingNode template, YamlNode value)
     {

@@ -31,7 +31,7 @@ internal static class AddonsStackBuilder
         {
             foreach (var (key, value) in extra.Children)
             {
-                parameters.Add(BoundedYamlLoader.Clone(key), BoundedYamlLoader.Clone(value));
+                parameters.Add(YamlNodeCloner.Clone(key), YamlNodeCloner.Clone(value));
             }
         }
 

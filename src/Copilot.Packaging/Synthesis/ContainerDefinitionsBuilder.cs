@@ -1,4 +1,5 @@
 using System.Globalization;
+using Copilot.Packaging.Conversions;
 using Copilot.Packaging.Errors;
 using Copilot.Packaging.Manifest.Model;
 using Copilot.Packaging.Yaml;

@@ -1,4 +1,5 @@
 using Copilot.Packaging.Addons;
+using Copilot.Packaging.Conversions;
 using Copilot.Packaging.Manifest.Model;
 using Copilot.Packaging.Yaml;
 using YamlDotNet.RepresentationModel;

@@ -1,3 +1,4 @@
+using Copilot.Packaging.Conversions;
 using Copilot.Packaging.Manifest.Model;
 
 namespace Copilot.Packaging.Synthesis;

@@ -75,7 +75,7 @@ internal static partial class TaskDefOverrideApplier
             {
                 if (last)
                 {
-                    Set(map, existingKey, segment.Key, Clone(rule.Value));
+                    Set(map, existingKey, segment.Key, YamlNodeCloner.Clone(rule.Value));
                 }
                 else if (existingKey is null)
                 {
@@ -107,7 +107,7 @@ internal static partial class TaskDefOverrideApplier
 
                 if (last)
                 {
-                    sequence.Add(Clone(rule.Value));
+                    sequence.Add(YamlNodeCloner.Clone(rule.Value));
                 }
                 else
                 {
@@ -136,7 +136,7 @@ internal static partial class TaskDefOverrideApplier
 
             if (last)
             {
-                list.Children[index] = Clone(rule.Value);
+                list.Children[index] = YamlNodeCloner.Clone(rule.Value);
             }
             else
             {
@@ -171,37 +171,6 @@ internal static partial class TaskDefOverrideApplier
         {
             map.Children[existingKey] = value;
         }
-    }
-
-    /// <summary>A deep copy of <paramref name="node"/> with tags and styles, so the template never shares nodes with the manifest.</summary>
-    internal static YamlNode Clone(YamlNode node) => node switch
-    {
-        YamlScalarNode scalar => new YamlScalarNode(scalar.Value) { Tag = scalar.Tag, Style = scalar.Style },
-        YamlSequenceNode sequence => CloneSequence(sequence),
-        YamlMappingNode mapping => CloneMapping(mapping),
-        _ => throw new InvalidOperationException($"Unknown YAML node type {node.GetType().Name}."),
-    };
-
-    private static YamlSequenceNode CloneSequence(YamlSequenceNode sequence)
-    {
-        var copy = new YamlSequenceNode { Tag = sequence.Tag, Style = sequence.Style };
-        foreach (var child in sequence.Children)
-        {
-            copy.Add(Clone(child));
-        }
-
-        return copy;
-    }
-
-    private static YamlMappingNode CloneMapping(YamlMappingNode mapping)
-    {
-        var copy = new YamlMappingNode { Tag = mapping.Tag, Style = mapping.Style };
-        foreach (var (key, value) in mapping.Children)
-        {
-            copy.Add(Clone(key), Clone(value));
-        }
-
-        return copy;
     }
 
     [GeneratedRegex(@"^([a-zA-Z0-9_-]+)(\[(\d+|-)\])?$", RegexOptions.CultureInvariant)]

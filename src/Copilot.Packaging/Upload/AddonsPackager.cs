@@ -18,7 +18,7 @@ internal sealed class AddonsPackager(IFileSystem fileSystem, ArtifactUploads upl
     /// <exception cref="CopilotJobException">A local path does not exist, or an upload failed.</exception>
     public async Task<string> PackageAsync(AddonsTemplate addons, string job, string workspaceRoot, CancellationToken cancellationToken)
     {
-        var template = YamlNodeCopy.Of(addons.Template);
+        var template = YamlNodeCloner.CloneKeepingAliases(addons.Template);
         foreach (var asset in AddonsAssetScanner.FindLocalAssets(addons))
         {
             var where = asset.ResourceLogicalId is null ? asset.PropertyPath : $"{asset.ResourceLogicalId}.Properties.{asset.PropertyPath}";

@@ -2,6 +2,7 @@ using System.IO.Abstractions;
 using System.IO.Compression;
 using System.Security.Cryptography;
 using System.Text;
+using Copilot.Packaging.Conversions;
 
 namespace Copilot.Packaging.Upload;
 
@@ -66,7 +67,7 @@ internal sealed record AssetArchive(ReadOnlyMemory<byte> Content, string HashHex
         var files = new List<(string, string)>();
         var entries = fileSystem.Directory.EnumerateFileSystemEntries(directory)
             .Select(e => (Name: fileSystem.Path.GetFileName(e), FullPath: e))
-            .OrderBy(e => e.Name, Synthesis.Utf8OrdinalComparer.Instance);
+            .OrderBy(e => e.Name, Utf8OrdinalComparer.Instance);
         foreach (var (name, fullPath) in entries)
         {
             var relative = prefix.Length == 0 ? name : $"{prefix}/{name}";

@@ -91,37 +91,6 @@ internal static class BoundedYamlLoader
     public static SourceLocation At(string displayPath, Mark mark) =>
         new(displayPath, (int)Math.Clamp(mark.Line, 1, int.MaxValue), (int)Math.Clamp(mark.Column, 1, int.MaxValue));
 
-    /// <summary>A deep copy of a node (tags, styles and values kept; aliases already expanded by the loader).</summary>
-    public static YamlNode Clone(YamlNode node) => node switch
-    {
-        YamlScalarNode s => new YamlScalarNode(s.Value) { Tag = s.Tag, Style = s.Style },
-        YamlSequenceNode q => CloneSequence(q),
-        YamlMappingNode m => CloneMapping(m),
-        _ => throw new InvalidOperationException($"Unknown YAML node type {node.GetType().Name}."),
-    };
-
-    private static YamlSequenceNode CloneSequence(YamlSequenceNode sequence)
-    {
-        var copy = new YamlSequenceNode { Tag = sequence.Tag, Style = sequence.Style };
-        foreach (var child in sequence.Children)
-        {
-            copy.Add(Clone(child));
-        }
-
-        return copy;
-    }
-
-    private static YamlMappingNode CloneMapping(YamlMappingNode mapping)
-    {
-        var copy = new YamlMappingNode { Tag = mapping.Tag, Style = mapping.Style };
-        foreach (var (key, value) in mapping.Children)
-        {
-            copy.Add(Clone(key), Clone(value));
-        }
-
-        return copy;
-    }
-
     /// <summary>
     /// Passes parser events through to the loader while measuring nesting depth and the size each anchored node would
     /// have once expanded, so limits are enforced before the loader recurses or anything is expanded.

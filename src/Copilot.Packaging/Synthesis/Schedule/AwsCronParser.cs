@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
+using Copilot.Packaging.Conversions;
 
 namespace Copilot.Packaging.Synthesis.Schedule;
 
@@ -61,7 +62,7 @@ internal static class AwsCronParser
                 error = "day-of-month and day-of-week cannot both be \"?\"; write \"*\" (or the days you want) in one of them";
                 return false;
             case ({ }, { }):
-                error = $"one of day-of-month and day-of-week must be \"?\" (found day-of-month {GoAtoi.Quote(fields[2])} and day-of-week {GoAtoi.Quote(fields[4])}); "
+                error = $"one of day-of-month and day-of-week must be \"?\" (found day-of-month {GoQuoting.Quote(fields[2])} and day-of-week {GoQuoting.Quote(fields[4])}); "
                     + "write \"?\" in the one you do not restrict";
                 return false;
         }
@@ -213,13 +214,13 @@ internal static class AwsCronParser
         var rangeAndStep = item.Split('/');
         if (rangeAndStep.Length > 1 && spec == AwsCronFieldSpec.DayOfWeek)
         {
-            problem = $"{GoAtoi.Quote(item)} uses \"/\", which EventBridge does not accept in day-of-week; list the days instead (for example 2,4,6)";
+            problem = $"{GoQuoting.Quote(item)} uses \"/\", which EventBridge does not accept in day-of-week; list the days instead (for example 2,4,6)";
             return false;
         }
 
         if (rangeAndStep.Length > 2)
         {
-            problem = $"{GoAtoi.Quote(item)} has more than one \"/\"";
+            problem = $"{GoQuoting.Quote(item)} has more than one \"/\"";
             return false;
         }
 
@@ -227,7 +228,7 @@ internal static class AwsCronParser
         if (rangeAndStep.Length == 2
             && (!int.TryParse(rangeAndStep[1], NumberStyles.None, CultureInfo.InvariantCulture, out step) || step < 1))
         {
-            problem = $"the increment after \"/\" in {GoAtoi.Quote(item)} must be a positive whole number";
+            problem = $"the increment after \"/\" in {GoQuoting.Quote(item)} must be a positive whole number";
             return false;
         }
 
@@ -236,7 +237,7 @@ internal static class AwsCronParser
         var range = rangeAndStep[0].Split('-');
         if (range.Length > 2)
         {
-            problem = $"{GoAtoi.Quote(item)} has more than one \"-\"";
+            problem = $"{GoQuoting.Quote(item)} has more than one \"-\"";
             return false;
         }
 
@@ -244,7 +245,7 @@ internal static class AwsCronParser
         {
             if (range.Length == 2)
             {
-                problem = $"{GoAtoi.Quote(item)} is not a range; write a-b with two values";
+                problem = $"{GoQuoting.Quote(item)} is not a range; write a-b with two values";
                 return false;
             }
 
@@ -295,8 +296,8 @@ internal static class AwsCronParser
             problem = text.Length == 0
                 ? "a value is missing"
                 : spec.Names is null
-                    ? $"{GoAtoi.Quote(text)} is not a number"
-                    : $"{GoAtoi.Quote(text)} is not a number or a name";
+                    ? $"{GoQuoting.Quote(text)} is not a number"
+                    : $"{GoQuoting.Quote(text)} is not a number or a name";
             return false;
         }
 
@@ -310,5 +311,5 @@ internal static class AwsCronParser
     }
 
     private static string FieldError(AwsCronFieldSpec spec, string text, string problem) =>
-        $"{spec.Name} field {GoAtoi.Quote(text)} is not valid: {problem}; expected {spec.Expected}";
+        $"{spec.Name} field {GoQuoting.Quote(text)} is not valid: {problem}; expected {spec.Expected}";
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Copilot.Packaging.Conversions;
 
 namespace Copilot.Packaging.Synthesis.Schedule;
 
@@ -42,13 +43,13 @@ internal sealed record AwsRateExpression(long Value, string Unit)
             || value < 1
             || value > int.MaxValue)
         {
-            error = $"rate value {GoAtoi.Quote(valueText)} is not valid; expected a positive whole number such as rate(5 minutes)";
+            error = $"rate value {GoQuoting.Quote(valueText)} is not valid; expected a positive whole number such as rate(5 minutes)";
             return false;
         }
 
         if (!Units.TryGetValue(unit, out var known))
         {
-            error = $"rate unit {GoAtoi.Quote(unit)} is not valid; expected minute, minutes, hour, hours, day or days";
+            error = $"rate unit {GoQuoting.Quote(unit)} is not valid; expected minute, minutes, hour, hours, day or days";
             return false;
         }
 

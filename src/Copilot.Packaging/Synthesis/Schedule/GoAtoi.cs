@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Text;
+using Copilot.Packaging.Conversions;
 
 namespace Copilot.Packaging.Synthesis.Schedule;
 
@@ -18,56 +18,16 @@ internal static class GoAtoi
         var digits = text.Length > 0 && (text[0] == '+' || text[0] == '-') ? text[1..] : text;
         if (digits.Length == 0 || !digits.All(char.IsAsciiDigit))
         {
-            error = $"strconv.Atoi: parsing {Quote(text)}: invalid syntax";
+            error = $"strconv.Atoi: parsing {GoQuoting.Quote(text)}: invalid syntax";
             return false;
         }
 
         if (!long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out value))
         {
-            error = $"strconv.Atoi: parsing {Quote(text)}: value out of range";
+            error = $"strconv.Atoi: parsing {GoQuoting.Quote(text)}: value out of range";
             return false;
         }
 
         return true;
-    }
-
-    /// <summary>A double-quoted string the way Go's <c>%q</c>/<c>strconv.Quote</c> writes ASCII text.</summary>
-    public static string Quote(string text)
-    {
-        var builder = new StringBuilder(text.Length + 2).Append('"');
-        foreach (var c in text)
-        {
-            switch (c)
-            {
-                case '"':
-                    builder.Append("\\\"");
-                    break;
-                case '\\':
-                    builder.Append("\\\\");
-                    break;
-                case '\t':
-                    builder.Append("\\t");
-                    break;
-                case '\n':
-                    builder.Append("\\n");
-                    break;
-                case '\r':
-                    builder.Append("\\r");
-                    break;
-                default:
-                    if (char.IsControl(c))
-                    {
-                        builder.Append(CultureInfo.InvariantCulture, $"\\x{(int)c:x2}");
-                    }
-                    else
-                    {
-                        builder.Append(c);
-                    }
-
-                    break;
-            }
-        }
-
-        return builder.Append('"').ToString();
     }
 }

@@ -1,3 +1,4 @@
+using Copilot.Packaging.Conversions;
 using Copilot.Packaging.Errors;
 
 namespace Copilot.Packaging.Synthesis.Schedule;
@@ -35,19 +36,19 @@ public static class ScheduleConverter
         if (AwsScheduleExpression.IsCron(schedule) || AwsScheduleExpression.IsRate(schedule))
         {
             var problem = AwsScheduleExpression.Validate(schedule);
-            return problem is null ? schedule : throw Fail(jobName, $"schedule {GoAtoi.Quote(schedule)}: {problem}");
+            return problem is null ? schedule : throw Fail(jobName, $"schedule {GoQuoting.Quote(schedule)}: {problem}");
         }
 
         if (schedule.Contains("cron(", StringComparison.Ordinal) || schedule.Contains("rate(", StringComparison.Ordinal))
         {
-            throw Fail(jobName, $"schedule {GoAtoi.Quote(schedule)}: an EventBridge expression must be the whole schedule, written cron(...) or rate(...) with nothing around it");
+            throw Fail(jobName, $"schedule {GoQuoting.Quote(schedule)}: an EventBridge expression must be the whole schedule, written cron(...) or rate(...) with nothing around it");
         }
 
         if (TimeZonePrefix(schedule) is { } prefix)
         {
             throw Fail(
                 jobName,
-                $"schedule {GoAtoi.Quote(schedule)}: time zone prefix {GoAtoi.Quote(prefix)} is not supported; EventBridge rules evaluate schedules in UTC, "
+                $"schedule {GoQuoting.Quote(schedule)}: time zone prefix {GoQuoting.Quote(prefix)} is not supported; EventBridge rules evaluate schedules in UTC, "
                 + "so remove the prefix and write the times in UTC");
         }
 
@@ -97,7 +98,7 @@ public static class ScheduleConverter
             return ScheduleOccurrences.After(rate!, from, count);
         }
 
-        throw new CopilotJobException($"schedule {GoAtoi.Quote(awsExpression)}: {error ?? "expected cron(...), rate(...) or none"}");
+        throw new CopilotJobException($"schedule {GoQuoting.Quote(awsExpression)}: {error ?? "expected cron(...), rate(...) or none"}");
     }
 
     private static string ConvertDescriptor(string schedule, string jobName)

@@ -1,3 +1,5 @@
+using Copilot.Packaging.Conversions;
+
 namespace Copilot.Packaging.Synthesis.Schedule;
 
 /// <summary>
@@ -60,7 +62,7 @@ internal static class StandardCronParser
 
         if (items.Count == 0)
         {
-            error = $"{spec.Name} field {GoAtoi.Quote(text)} has no values";
+            error = $"{spec.Name} field {GoQuoting.Quote(text)} has no values";
             return false;
         }
 
@@ -85,7 +87,7 @@ internal static class StandardCronParser
         {
             if (!singleValue)
             {
-                error = $"a range cannot start with {GoAtoi.Quote(lowAndHigh[0])}; write a-b with two values: {expr}";
+                error = $"a range cannot start with {GoQuoting.Quote(lowAndHigh[0])}; write a-b with two values: {expr}";
                 return false;
             }
 

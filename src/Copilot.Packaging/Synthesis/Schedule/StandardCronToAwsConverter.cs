@@ -1,4 +1,5 @@
 using System.Globalization;
+using Copilot.Packaging.Conversions;
 
 namespace Copilot.Packaging.Synthesis.Schedule;
 
@@ -26,7 +27,7 @@ internal static class StandardCronToAwsConverter
         if (domRestricts && dowRestricts)
         {
             awsExpression = null;
-            error = $"{BothDaysSpecified}: day-of-month {GoAtoi.Quote(cron.DayOfMonth.Text)} and day-of-week {GoAtoi.Quote(cron.DayOfWeek.Text)} "
+            error = $"{BothDaysSpecified}: day-of-month {GoQuoting.Quote(cron.DayOfMonth.Text)} and day-of-week {GoQuoting.Quote(cron.DayOfWeek.Text)} "
                 + "would fire on either match, which EventBridge cannot express; restrict only one of them and write \"*\" in the other";
             return false;
         }

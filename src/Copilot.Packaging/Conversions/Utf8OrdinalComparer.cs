@@ -1,8 +1,8 @@
-namespace Copilot.Packaging.Synthesis;
+namespace Copilot.Packaging.Conversions;
 
 /// <summary>
-/// Orders strings by their UTF-8 bytes (that is, by Unicode code point), the order Go uses when it sorts map keys
-/// in templates and in <c>encoding/json</c>.
+/// Orders strings by their UTF-8 bytes (that is, by Unicode code point): the order Go uses when it sorts map keys
+/// in templates and in <c>encoding/json</c>, and so the order in which copilot visits mapping keys.
 /// </summary>
 internal sealed class Utf8OrdinalComparer : IComparer<string>
 {
@@ -27,6 +27,7 @@ internal sealed class Utf8OrdinalComparer : IComparer<string>
             return 1;
         }
 
+        // UTF-8 byte order is code point order; UTF-16 ordinal order differs from it only for surrogates.
         var left = x.EnumerateRunes();
         var right = y.EnumerateRunes();
         while (true)
