@@ -5,7 +5,7 @@ cd "$(dirname "$0")/.."
 ./build/prerequisites.sh
 configuration=${CONFIGURATION:-Release}
 dotnet build Copilot.Tool.sln -c "$configuration" --nologo -clp:NoSummary
-dotnet test Copilot.Tool.sln -c "$configuration" --no-build --nologo --logger "console;verbosity=normal"
+dotnet test Copilot.Tool.sln -c "$configuration" --no-build --nologo
 if [[ -x build/test-envcontroller.sh ]]; then
   ./build/test-envcontroller.sh
 fi
