@@ -17,6 +17,7 @@ internal static class RecordsDocumentWriter
         # `dotnet copilot-job package` needs no AWS account. Written by `dotnet copilot-job records export`;
         # run `dotnet copilot-job records export -e <env>` again to refresh an environment (others are kept).
 
+
         """;
 
     /// <summary>The new file text.</summary>
@@ -37,20 +38,14 @@ internal static class RecordsDocumentWriter
             ("permissionsBoundary", application.PermissionsBoundary.Length > 0 ? Cfn.Str(application.PermissionsBoundary) : null),
             ("tags", application.Tags.Count > 0 ? StringMap(application.Tags) : null),
             ("regions", regions));
+        KeepOthers(appNode, newApp, "name", "account", "permissionsBoundary", "tags", "regions");
 
         var environments = Child(root, "environments") as YamlMappingNode ?? new YamlMappingNode();
         Set(environments, environment.Name, EnvironmentNode(environment));
 
         // application first, environments second, anything else a user added after them.
         var result = Cfn.Map(("application", newApp), ("environments", environments));
-        foreach (var (key, value) in root.Children)
-        {
-            if (key is YamlScalarNode { Value: not ("application" or "environments") })
-            {
-                result.Add(key, value);
-            }
-        }
-
+        KeepOthers(root, result, "application", "environments");
         return Header + YamlTextWriter.Write(result);
     }
 
@@ -91,6 +86,18 @@ internal static class RecordsDocumentWriter
         }
 
         return map;
+    }
+
+    // Keys the records parser does not read (a user's additions) are carried over after the known ones.
+    private static void KeepOthers(YamlMappingNode from, YamlMappingNode to, params string[] known)
+    {
+        foreach (var (key, value) in from.Children)
+        {
+            if (key is not YamlScalarNode { Value: { } name } || !known.Contains(name, StringComparer.Ordinal))
+            {
+                to.Add(key, value);
+            }
+        }
     }
 
     private static YamlNode? Child(YamlMappingNode map, string key) =>
