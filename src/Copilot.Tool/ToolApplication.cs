@@ -32,6 +32,7 @@ internal static class ToolApplication
 
         var runner = new CommandRunner(console, cancellation.Token);
         PackageCommand.Register(app, runner);
+        RecordsExportCommand.Register(app, runner);
 
         ConsoleCancelEventHandler onCancel = (_, e) =>
         {

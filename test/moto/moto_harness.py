@@ -9,6 +9,10 @@ Patches (only what the tests rely on):
   1. GetTemplateSummary returns Metadata as compact JSON, as AWS does (stock moto prints a Python repr).
   2. ListStackInstances returns the backing stack's real StackId (stock moto invents a new ARN every call),
      and honours StackInstanceAccount / StackInstanceRegion (stock moto ignores them).
+  3. What CreateStack of our job templates needs (see _patch_deploy_gaps):
+     `!If [c, x, !Ref AWS::NoValue]` items are dropped from lists, as CloudFormation does;
+     custom resources (Custom::*) complete at once, answering like the env-controller (Data = the outputs of the
+     stack named by the EnvStack property); AWS::EFS::AccessPoint has a physical id and GetAtt Arn / AccessPointId.
 """
 
 import json
@@ -65,8 +69,77 @@ def _patch_list_stack_instances_filters():
     cfn_responses.CloudFormationResponse.list_stack_instances = filtered_list_stack_instances
 
 
+def _patch_no_value_list_items():
+    """CloudFormation drops a list item that resolves to AWS::NoValue; stock moto keeps a None there."""
+    from moto.cloudformation import parsing
+
+    original = parsing.clean_json
+
+    def clean_json_dropping_no_value(resource_json, resources_map):
+        if isinstance(resource_json, list):
+            kept = []
+            for item in resource_json:
+                cleaned = clean_json_dropping_no_value(item, resources_map)
+                if cleaned is None and isinstance(item, dict):
+                    continue  # an intrinsic (Ref AWS::NoValue, Fn::If ... NoValue) that resolved to nothing
+                kept.append(cleaned)
+            return kept
+        return original(resource_json, resources_map)
+
+    # clean_json recurses through the module global, so replacing it covers nested lists too.
+    parsing.clean_json = clean_json_dropping_no_value
+
+
+def _patch_custom_resources_complete_at_once():
+    """Custom resources answer at once, like our env-controller: Data = the outputs of the stack named EnvStack."""
+    from moto.cloudformation import custom_model
+    from moto.moto_api._internal import mock_random
+
+    def create_completed(cls, resource_name, cloudformation_json, account_id, region_name, **kwargs):
+        from moto.cloudformation import cloudformation_backends
+
+        backend = cloudformation_backends[account_id][region_name]
+        properties = cloudformation_json.get("Properties", {})
+        resource = cls(region_name, str(mock_random.uuid4()), kwargs["LogicalId"], resource_name)
+        backend.get_stack(kwargs["StackId"]).add_custom_resource(resource)
+        data = {}
+        env_stack = properties.get("EnvStack")
+        if env_stack:
+            outputs = backend.get_stack(env_stack).outputs or []
+            data = {o["OutputKey"]: o["OutputValue"] for o in outputs}
+        resource.set_data(data)
+        return resource
+
+    custom_model.CustomModel.create_from_cloudformation_json = classmethod(create_completed)
+
+
+def _patch_efs_access_point_attributes():
+    """AWS::EFS::AccessPoint: Ref gives the access point id, GetAtt gives Arn and AccessPointId."""
+    from moto.efs import models as efs_models
+
+    def get_cfn_attribute(self, attribute_name):
+        if attribute_name == "Arn":
+            return self.access_point_arn
+        if attribute_name == "AccessPointId":
+            return self.access_point_id
+        from moto.cloudformation.exceptions import UnformattedGetAttTemplateException
+
+        raise UnformattedGetAttTemplateException()
+
+    efs_models.AccessPoint.physical_resource_id = property(lambda self: self.access_point_id)
+    efs_models.AccessPoint.has_cfn_attr = classmethod(lambda cls, attr: attr in ("Arn", "AccessPointId"))
+    efs_models.AccessPoint.get_cfn_attribute = get_cfn_attribute
+
+
+def _patch_deploy_gaps():
+    _patch_no_value_list_items()
+    _patch_custom_resources_complete_at_once()
+    _patch_efs_access_point_attributes()
+
+
 if __name__ == "__main__":
     _patch_template_summary_metadata()
     _patch_stack_instance_ids()
     _patch_list_stack_instances_filters()
+    _patch_deploy_gaps()
     main(sys.argv[1:])

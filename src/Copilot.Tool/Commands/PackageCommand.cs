@@ -58,7 +58,7 @@ internal static class PackageCommand
                     ParamsFormat = ParseParamsFormat(paramsFormat.Value()),
                 };
                 var variables = new DelegateEnvironmentVariables(runner.Console.GetVariable);
-                using var aws = new AwsConnector(new AwsContextOptions { Profile = profile.Value(), Region = region.Value(), Environment = variables });
+                using var aws = new AwsConnector(ConsoleAwsOptions.Create(runner.Console, profile.Value(), region.Value()));
                 var packager = new JobPackager(new FileSystem(), variables, reporter, new TerminalChoicePrompt(runner.Console), aws);
                 var result = await packager.PackageAsync(request, runner.CancellationToken);
                 if (result.TemplateText is not null)

@@ -1,0 +1,14 @@
+namespace Copilot.Packaging.Records.Export;
+
+/// <summary>One <c>records export</c> run, as the user asked for it.</summary>
+public sealed record RecordsExportRequest
+{
+    /// <summary>The directory the search for <c>copilot/</c> starts from.</summary>
+    public required string WorkingDirectory { get; init; }
+
+    /// <summary>The environment to export (<c>-e</c>); null to pick one of the application's environments.</summary>
+    public string? EnvironmentName { get; init; }
+
+    /// <summary>The application (<c>-a</c>); null for the one in <c>copilot/.workspace</c>.</summary>
+    public string? ApplicationName { get; init; }
+}

@@ -1,0 +1,56 @@
+using System.IO.Abstractions;
+using Copilot.Packaging.Aws;
+using Copilot.Packaging.Records.Export;
+using McMaster.Extensions.CommandLineUtils;
+
+namespace Copilot.Tool.Commands;
+
+/// <summary><c>records export</c>: writes <c>copilot/.records.yml</c> from AWS (SSM and the stacks) for offline packaging.</summary>
+internal static class RecordsExportCommand
+{
+    public static void Register(CommandLineApplication parent, CommandRunner runner)
+    {
+        parent.Command("records", records =>
+        {
+            records.Description = "Work with copilot/.records.yml, the records packaging reads instead of AWS.";
+            records.Out = parent.Out;
+            records.Error = parent.Error;
+            records.HelpOption("-h|--help");
+            records.OnExecute(() =>
+            {
+                records.ShowHelp();
+                return ExitCodes.Success;
+            });
+            records.Command("export", command =>
+            {
+                command.Description = "Write or update copilot/.records.yml with an environment's records read from AWS (other environments in the file are kept).";
+                command.ExtendedHelpText = """
+
+                    Examples:
+                      Export environment "test" so that later packaging needs no AWS access.
+                      $ dotnet copilot-job records export -e test
+                    """;
+                command.Out = parent.Out;
+                command.Error = parent.Error;
+                command.HelpOption("-h|--help");
+                var env = command.Option("-e|--env", "Name of the environment.", CommandOptionType.SingleValue);
+                var app = command.Option("-a|--app", "Name of the application (default: the one in copilot/.workspace).", CommandOptionType.SingleValue);
+                var profile = command.Option("--profile", "Optional. The AWS profile to read records with (default: the SDK's chain, AWS_PROFILE).", CommandOptionType.SingleValue);
+                var region = command.Option("--region", "Optional. The AWS region of the application (default: AWS_REGION, AWS_DEFAULT_REGION or the profile's region).", CommandOptionType.SingleValue);
+                var verbose = command.Option("--verbose", "Optional. Print details, and the stack trace of unexpected errors.", CommandOptionType.NoValue);
+
+                command.OnExecute(() => runner.Run(verbose.HasValue(), async reporter =>
+                {
+                    using var aws = new AwsConnector(ConsoleAwsOptions.Create(runner.Console, profile.Value(), region.Value()));
+                    var exporter = new RecordsExporter(new FileSystem(), reporter, new TerminalChoicePrompt(runner.Console));
+                    var result = await exporter.ExportAsync(
+                        new RecordsExportRequest { WorkingDirectory = runner.Console.WorkingDirectory, EnvironmentName = env.Value(), ApplicationName = app.Value() },
+                        aws.RecordStore(),
+                        runner.CancellationToken);
+                    reporter.Info($"{(result.Created ? "Wrote" : "Updated")} {result.DisplayPath}: environment {result.EnvironmentName} of application {result.ApplicationName} and its resources in {result.Region}.");
+                    return ExitCodes.Success;
+                }));
+            });
+        });
+    }
+}

@@ -1,0 +1,22 @@
+using Copilot.Packaging.Tests.Aws.Moto;
+
+namespace Copilot.Tool.Tests.Aws;
+
+/// <summary>One moto server per fixture, seeded with a <see cref="DeployableWorld"/> once; the tests share it and use their own stack names.</summary>
+public abstract class DeployableMotoFixture
+{
+    internal MotoServer Server { get; private set; } = null!;
+
+    internal DeployableWorld World { get; private set; } = null!;
+
+    [OneTimeSetUp]
+    public async Task StartMotoAndSeed()
+    {
+        Server = await MotoServer.StartAsync();
+        World = new DeployableWorld(Server);
+        await World.SeedAsync();
+    }
+
+    [OneTimeTearDown]
+    public void StopMoto() => Server?.Dispose();
+}
