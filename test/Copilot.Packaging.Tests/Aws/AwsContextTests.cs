@@ -108,7 +108,7 @@ public sealed class AwsContextTests
     [NonParallelizable]
     public async Task The_cloudformation_client_honours_the_sdk_service_specific_endpoint_variable()
     {
-        using var server = await Moto.MotoServer.StartAsync();
+        using var server = await Copilot.Testing.Moto.MotoServer.StartAsync();
         const string variable = "AWS_ENDPOINT_URL_CLOUDFORMATION";
         var previous = Environment.GetEnvironmentVariable(variable);
         Environment.SetEnvironmentVariable(variable, server.Endpoint.ToString());

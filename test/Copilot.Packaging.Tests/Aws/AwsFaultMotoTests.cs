@@ -2,7 +2,7 @@ using System.Net;
 using Copilot.Packaging.Aws;
 using Copilot.Packaging.Errors;
 using Copilot.Packaging.Records.Aws;
-using Copilot.Packaging.Tests.Aws.Moto;
+using Copilot.Testing.Moto;
 
 namespace Copilot.Packaging.Tests.Aws;
 

@@ -1,7 +1,7 @@
 using Copilot.Packaging.Aws;
 using Copilot.Packaging.Errors;
 using Copilot.Packaging.Records.Aws;
-using Copilot.Packaging.Tests.Aws.Moto;
+using Copilot.Testing.Moto;
 
 namespace Copilot.Packaging.Tests.Aws;
 

@@ -1,5 +1,5 @@
 using Copilot.Packaging.Aws;
-using Copilot.Packaging.Tests.Aws.Moto;
+using Copilot.Testing.Moto;
 
 namespace Copilot.Packaging.Tests.Aws;
 

@@ -1,6 +1,6 @@
 using Copilot.Packaging.Aws;
 using Copilot.Packaging.Records.Aws;
-using Copilot.Packaging.Tests.Aws.Moto;
+using Copilot.Testing.Moto;
 
 namespace Copilot.Packaging.Tests.Aws;
 

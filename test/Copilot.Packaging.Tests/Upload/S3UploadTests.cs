@@ -5,7 +5,7 @@ using Copilot.Packaging.Errors;
 using Copilot.Packaging.Manifest.Model;
 using Copilot.Packaging.Synthesis;
 using Copilot.Packaging.Synthesis.EnvController;
-using Copilot.Packaging.Tests.Aws.Moto;
+using Copilot.Testing.Moto;
 using YamlDotNet.RepresentationModel;
 
 namespace Copilot.Packaging.Tests.Upload;

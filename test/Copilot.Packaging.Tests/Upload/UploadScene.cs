@@ -6,7 +6,7 @@ using Copilot.Packaging.Abstractions;
 using Copilot.Packaging.Addons;
 using Copilot.Packaging.Manifest.Model;
 using Copilot.Packaging.Records;
-using Copilot.Packaging.Tests.Aws.Moto;
+using Copilot.Testing.Moto;
 using Copilot.Packaging.Tests.Support;
 using Copilot.Packaging.Upload;
 

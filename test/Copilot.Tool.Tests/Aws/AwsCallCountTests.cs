@@ -5,7 +5,7 @@ using Copilot.Packaging.Aws;
 using Copilot.Packaging.Errors;
 using Copilot.Packaging.Jobs;
 using Copilot.Packaging.Reporting;
-using Copilot.Packaging.Tests.Aws.Moto;
+using Copilot.Testing.Moto;
 using Copilot.Tool.Tests.Support;
 
 namespace Copilot.Tool.Tests.Aws;

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
-using Copilot.Packaging.Tests.Aws.Moto;
+using Copilot.Testing.Moto;
 using Copilot.Tool.Tests.Support;
 
 namespace Copilot.Tool.Tests.Aws;

@@ -1,4 +1,4 @@
-using Copilot.Packaging.Tests.Aws.Moto;
+using Copilot.Testing.Moto;
 
 namespace Copilot.Tool.Tests.Aws;
 

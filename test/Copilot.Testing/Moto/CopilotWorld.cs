@@ -2,7 +2,7 @@ using Amazon.Runtime;
 using Amazon.SimpleSystemsManagement;
 using Amazon.SimpleSystemsManagement.Model;
 
-namespace Copilot.Packaging.Tests.Aws.Moto;
+namespace Copilot.Testing.Moto;
 
 /// <summary>
 /// Writes a copilot-shaped account into moto, the way copilot leaves it: SSM app and env records with copilot's JSON,
@@ -10,17 +10,17 @@ namespace Copilot.Packaging.Tests.Aws.Moto;
 /// <c>my-app-infrastructure</c> with instances in two regions whose stacks output KMSKeyARN, PipelineBucket and an
 /// ECRRepo key (with the S3 bucket and ECR repository they name), and a deployed job stack <c>my-app-test-report</c>.
 /// </summary>
-internal sealed class CopilotWorld(MotoServer server)
+public sealed class CopilotWorld(MotoServer server)
 {
-    internal const string App = "my-app";
-    internal const string Env = "test";
-    internal const string Region = "us-west-2";
-    internal const string OtherRegion = "us-east-1";
-    internal const string Job = "report";
-    internal const string ManagerRoleArn = "arn:aws:iam::123456789012:role/my-app-test-EnvManagerRole";
-    internal const string ExecutionRoleArn = "arn:aws:iam::123456789012:role/my-app-test-CFNExecutionRole";
+    public const string App = "my-app";
+    public const string Env = "test";
+    public const string Region = "us-west-2";
+    public const string OtherRegion = "us-east-1";
+    public const string Job = "report";
+    public const string ManagerRoleArn = "arn:aws:iam::123456789012:role/my-app-test-EnvManagerRole";
+    public const string ExecutionRoleArn = "arn:aws:iam::123456789012:role/my-app-test-CFNExecutionRole";
 
-    internal const string EnvStackTemplate = """
+    public const string EnvStackTemplate = """
         AWSTemplateFormatVersion: '2010-09-09'
         Description: CloudFormation environment template for infrastructure shared among Copilot workloads.
         Metadata:
@@ -62,7 +62,7 @@ internal sealed class CopilotWorld(MotoServer server)
 
         """;
 
-    internal const string InfrastructureTemplate = """
+    public const string InfrastructureTemplate = """
         AWSTemplateFormatVersion: '2010-09-09'
         Metadata:
           TemplateVersion: 'v1.0.2'
@@ -97,7 +97,7 @@ internal sealed class CopilotWorld(MotoServer server)
         """;
 
     /// <summary>The deployed job template; comments, quotes and non-ASCII are there to prove GetTemplate is byte for byte.</summary>
-    internal const string JobStackTemplate = """
+    public const string JobStackTemplate = """
         # Deployed by copilot v1.29.0
         AWSTemplateFormatVersion: 2010-09-09
         Description: CloudFormation template that represents a scheduled job on Amazon ECS.
@@ -113,7 +113,7 @@ internal sealed class CopilotWorld(MotoServer server)
         """;
 
     /// <summary>Writes the whole world.</summary>
-    internal async Task SeedAsync()
+    public async Task SeedAsync()
     {
         await PutParameterAsync($"/copilot/applications/{App}", ApplicationJson(App)).ConfigureAwait(false);
         await PutParameterAsync($"/copilot/applications/{App}/environments/{Env}", EnvironmentJson(App, Env, Region, ManagerRoleArn)).ConfigureAwait(false);
@@ -134,15 +134,15 @@ internal sealed class CopilotWorld(MotoServer server)
     }
 
     /// <summary>copilot's application record JSON.</summary>
-    internal static string ApplicationJson(string app) =>
+    public static string ApplicationJson(string app) =>
         $$$"""{"name":"{{{app}}}","account":"{{{MotoServer.Account}}}","domain":"","version":"1.0","permissionsBoundary":"my-boundary","tags":{"owner":"team-a","cost-center":"42"}}""";
 
     /// <summary>copilot's environment record JSON.</summary>
-    internal static string EnvironmentJson(string app, string env, string region, string managerRoleArn) =>
+    public static string EnvironmentJson(string app, string env, string region, string managerRoleArn) =>
         $$$"""{"app":"{{{app}}}","name":"{{{env}}}","region":"{{{region}}}","accountID":"{{{MotoServer.Account}}}","registryURL":"","executionRoleARN":"arn:aws:iam::{{{MotoServer.Account}}}:role/{{{app}}}-{{{env}}}-CFNExecutionRole","managerRoleARN":"{{{managerRoleArn}}}","telemetry":{"containerInsights":false}}""";
 
     /// <summary>Puts a String parameter in the region.</summary>
-    internal async Task PutParameterAsync(string name, string value, string region = Region)
+    public async Task PutParameterAsync(string name, string value, string region = Region)
     {
         var config = new AmazonSimpleSystemsManagementConfig { ServiceURL = server.Endpoint.ToString(), AuthenticationRegion = region };
         using var ssm = new AmazonSimpleSystemsManagementClient(new BasicAWSCredentials("testing", "testing"), config);
@@ -150,7 +150,7 @@ internal sealed class CopilotWorld(MotoServer server)
     }
 
     /// <summary>Creates a stack through the product's own signed Query client.</summary>
-    internal async Task CreateStackAsync(string name, string template, IReadOnlyDictionary<string, string> parameters, string region = Region)
+    public async Task CreateStackAsync(string name, string template, IReadOnlyDictionary<string, string> parameters, string region = Region)
     {
         var form = new List<KeyValuePair<string, string>> { new("StackName", name), new("TemplateBody", template) };
         var i = 0;
@@ -165,7 +165,7 @@ internal sealed class CopilotWorld(MotoServer server)
     }
 
     /// <summary>Creates the app's <c>&lt;app&gt;-infrastructure</c> StackSet (self-managed) with an instance per region.</summary>
-    internal async Task CreateInfrastructureStackSetAsync(string app, IReadOnlyList<string> regions)
+    public async Task CreateInfrastructureStackSetAsync(string app, IReadOnlyList<string> regions)
     {
         var stackSet = $"{app}-infrastructure";
         await CallCloudFormationAsync(
@@ -178,7 +178,7 @@ internal sealed class CopilotWorld(MotoServer server)
     }
 
     /// <summary>Makes any CloudFormation Query call with dummy keys (seeding only).</summary>
-    internal async Task CallCloudFormationAsync(string region, string action, IEnumerable<KeyValuePair<string, string>> form)
+    public async Task CallCloudFormationAsync(string region, string action, IEnumerable<KeyValuePair<string, string>> form)
     {
         using var context = server.CreateContext(region);
         await context.QueryClient("CloudFormation", "cloudformation", region, null, "2010-05-15").CallAsync(action, form, CancellationToken.None).ConfigureAwait(false);

@@ -3,7 +3,7 @@ using Amazon.S3;
 using Amazon.S3.Model;
 using Copilot.Packaging.Synthesis.EnvController;
 
-namespace Copilot.Packaging.Tests.Aws.Moto;
+namespace Copilot.Testing.Moto;
 
 /// <summary>
 /// A copilot-shaped account in which our job templates can really be created (CreateStack → CREATE_COMPLETE on the
@@ -12,12 +12,12 @@ namespace Copilot.Packaging.Tests.Aws.Moto;
 /// ManagedFileSystemID (a real EFS file system, for the env-controller's answer), and the env-controller zip at its
 /// key in the region's artifact bucket. No workload stack is created.
 /// </summary>
-internal sealed class DeployableWorld(MotoServer server)
+public sealed class DeployableWorld(MotoServer server)
 {
     /// <summary>The artifact bucket the StackSet instance creates in <see cref="CopilotWorld.Region"/>.</summary>
-    internal const string Bucket = "my-app-artifacts-us-west-2";
+    public const string Bucket = "my-app-artifacts-us-west-2";
 
-    internal const string EnvStackTemplate = """
+    public const string EnvStackTemplate = """
         AWSTemplateFormatVersion: '2010-09-09'
         Description: CloudFormation environment template for infrastructure shared among Copilot workloads.
         Metadata:
@@ -67,10 +67,10 @@ internal sealed class DeployableWorld(MotoServer server)
     private readonly CopilotWorld world = new(server);
 
     /// <summary>The seeding helpers of the basic world (parameters, stacks, Query calls).</summary>
-    internal CopilotWorld Basic => world;
+    public CopilotWorld Basic => world;
 
     /// <summary>Writes the whole world.</summary>
-    internal async Task SeedAsync()
+    public async Task SeedAsync()
     {
         await world.PutParameterAsync($"/copilot/applications/{CopilotWorld.App}", CopilotWorld.ApplicationJson(CopilotWorld.App)).ConfigureAwait(false);
         await world.PutParameterAsync(
@@ -93,7 +93,7 @@ internal sealed class DeployableWorld(MotoServer server)
     }
 
     /// <summary>Uploads the env-controller zip where our templates point (<c>EnvControllerFunction.Code</c>).</summary>
-    internal async Task PutEnvControllerCodeAsync()
+    public async Task PutEnvControllerCodeAsync()
     {
         var config = new AmazonS3Config { ServiceURL = server.Endpoint.ToString(), ForcePathStyle = true, AuthenticationRegion = CopilotWorld.Region };
         using var s3 = new AmazonS3Client(new BasicAWSCredentials("testing", "testing"), config);
@@ -102,11 +102,11 @@ internal sealed class DeployableWorld(MotoServer server)
     }
 
     /// <summary>Creates a stack with parameters and tags (as <c>copilot deploy</c> would from a template and its configuration).</summary>
-    internal Task CreateStackAsync(string name, string template, IReadOnlyDictionary<string, string> parameters, IReadOnlyDictionary<string, string> tags) =>
+    public Task CreateStackAsync(string name, string template, IReadOnlyDictionary<string, string> parameters, IReadOnlyDictionary<string, string> tags) =>
         world.CallCloudFormationAsync(CopilotWorld.Region, "CreateStack", StackForm(name, template, parameters, tags));
 
     /// <summary>The status of a stack, for example <c>CREATE_COMPLETE</c>.</summary>
-    internal async Task<string> StackStatusAsync(string name)
+    public async Task<string> StackStatusAsync(string name)
     {
         using var context = server.CreateContext(CopilotWorld.Region);
         var response = await context.QueryClient("CloudFormation", "cloudformation", CopilotWorld.Region, null, "2010-05-15")

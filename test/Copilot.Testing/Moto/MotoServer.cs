@@ -4,20 +4,20 @@ using System.Net.Sockets;
 using System.Text;
 using Copilot.Packaging.Aws;
 
-namespace Copilot.Packaging.Tests.Aws.Moto;
+namespace Copilot.Testing.Moto;
 
 /// <summary>
 /// A moto server of its own on a free 127.0.0.1 port, started through <c>test/moto/moto_harness.py</c> (moto with the
 /// patches the tests rely on). Nothing global is set: contexts made by <see cref="CreateContext"/> carry the endpoint,
 /// region and keys, so fixtures with their own servers can run side by side. Dispose kills the process.
 /// </summary>
-internal sealed class MotoServer : IDisposable
+public sealed class MotoServer : IDisposable
 {
     /// <summary>What to do when moto is missing: install it (the tests never skip).</summary>
-    internal const string NotInstalledMessage = "moto is not installed: pip install \"moto[server]\"";
+    public const string NotInstalledMessage = "moto is not installed: pip install \"moto[server]\"";
 
     /// <summary>The account moto reports for every caller.</summary>
-    internal const string Account = "123456789012";
+    public const string Account = "123456789012";
 
     private readonly Process process;
     private readonly StringBuilder output;
@@ -30,11 +30,11 @@ internal sealed class MotoServer : IDisposable
     }
 
     /// <summary>The server's URL, for example <c>http://127.0.0.1:45123/</c>.</summary>
-    internal Uri Endpoint { get; }
+    public Uri Endpoint { get; }
 
     /// <summary>Starts a server and waits until it answers.</summary>
     /// <param name="serverEnvironment">Extra environment variables for the server process (for example <c>INITIAL_NO_AUTH_ACTION_COUNT</c>).</param>
-    internal static async Task<MotoServer> StartAsync(IReadOnlyDictionary<string, string>? serverEnvironment = null)
+    public static async Task<MotoServer> StartAsync(IReadOnlyDictionary<string, string>? serverEnvironment = null)
     {
         var harness = FindHarness();
         var python = FindPython();
@@ -80,7 +80,7 @@ internal sealed class MotoServer : IDisposable
     }
 
     /// <summary>An AWS context pointed at this server, with dummy keys unless <paramref name="accessKey"/> is given.</summary>
-    internal AwsContext CreateContext(string region = "us-west-2", IAwsCallObserver? observer = null, AwsAccessKey? accessKey = null, int maxAttempts = 2) =>
+    public AwsContext CreateContext(string region = "us-west-2", IAwsCallObserver? observer = null, AwsAccessKey? accessKey = null, int maxAttempts = 2) =>
         AwsContext.Create(new AwsContextOptions
         {
             Region = region,
@@ -88,11 +88,11 @@ internal sealed class MotoServer : IDisposable
             AccessKey = accessKey ?? new AwsAccessKey("testing", "testing"),
             CallObserver = observer,
             MaxAttempts = maxAttempts,
-            Environment = new Abstractions.DictionaryEnvironmentVariables(new Dictionary<string, string>()),
+            Environment = new Copilot.Packaging.Abstractions.DictionaryEnvironmentVariables(new Dictionary<string, string>()),
         });
 
     /// <summary>Stops the server now (to test what happens when AWS goes away mid-run).</summary>
-    internal void Stop()
+    public void Stop()
     {
         if (!process.HasExited)
         {
