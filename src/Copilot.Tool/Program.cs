@@ -1,3 +1,3 @@
 using Copilot.Tool;
 
-return await ToolApplication.RunAsync(args, ToolConsole.FromSystem(), CancellationToken.None);
+return ToolApplication.Run(args, ToolConsole.FromSystem(), CancellationToken.None);

@@ -10,15 +10,42 @@ internal static class ToolApplication
     public static string Version =>
         typeof(ToolApplication).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
 
-    public static Task<int> RunAsync(string[] args, ToolConsole console, CancellationToken cancellationToken)
+    public static int Run(string[] args, ToolConsole console, CancellationToken cancellationToken)
     {
         using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        using var app = new CommandLineApplication(throwOnUnexpectedArg: true)
+        using var app = Build(new CommandRunner(console, cancellation.Token));
+
+        ConsoleCancelEventHandler onCancel = (_, e) =>
+        {
+            e.Cancel = true;
+            cancellation.Cancel();
+        };
+        System.Console.CancelKeyPress += onCancel;
+        try
+        {
+            return app.Execute(args);
+        }
+        catch (CommandParsingException ex)
+        {
+            console.Error.WriteLine($"✘ {ex.Message}");
+            console.Error.WriteLine("Run 'dotnet copilot-job package --help' for the flags.");
+            return ExitCodes.UserError;
+        }
+        finally
+        {
+            System.Console.CancelKeyPress -= onCancel;
+        }
+    }
+
+    /// <summary>The command tree: the root with <c>--version</c>, and one subcommand per command class.</summary>
+    public static CommandLineApplication Build(CommandRunner runner)
+    {
+        var app = new CommandLineApplication(throwOnUnexpectedArg: true)
         {
             Name = "dotnet copilot-job",
             Description = "Package AWS Copilot Scheduled Jobs into CloudFormation, with or without an AWS account.",
-            Out = console.Out,
-            Error = console.Error,
+            Out = runner.Console.Out,
+            Error = runner.Console.Error,
             MakeSuggestionsInErrorMessage = true,
         };
         app.HelpOption("-h|--help");
@@ -30,29 +57,8 @@ internal static class ToolApplication
             return ExitCodes.Success;
         });
 
-        var runner = new CommandRunner(console, cancellation.Token);
         PackageCommand.Register(app, runner);
         RecordsExportCommand.Register(app, runner);
-
-        ConsoleCancelEventHandler onCancel = (_, e) =>
-        {
-            e.Cancel = true;
-            cancellation.Cancel();
-        };
-        System.Console.CancelKeyPress += onCancel;
-        try
-        {
-            return Task.FromResult(app.Execute(args));
-        }
-        catch (CommandParsingException ex)
-        {
-            console.Error.WriteLine($"✘ {ex.Message}");
-            console.Error.WriteLine("Run 'dotnet copilot-job package --help' for the flags.");
-            return Task.FromResult(ExitCodes.UserError);
-        }
-        finally
-        {
-            System.Console.CancelKeyPress -= onCancel;
-        }
+        return app;
     }
 }

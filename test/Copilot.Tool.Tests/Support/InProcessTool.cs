@@ -9,7 +9,7 @@ internal sealed record ToolRun(int ExitCode, string Stdout, string Stderr)
 /// <summary>Runs the real command tree in this process with captured streams.</summary>
 internal static class InProcessTool
 {
-    public static async Task<ToolRun> RunAsync(string workingDirectory, IReadOnlyDictionary<string, string>? variables = null, string stdin = "", bool interactive = false, params string[] args)
+    public static Task<ToolRun> RunAsync(string workingDirectory, IReadOnlyDictionary<string, string>? variables = null, string stdin = "", bool interactive = false, params string[] args)
     {
         using var stdout = new StringWriter { NewLine = "\n" };
         using var stderr = new StringWriter { NewLine = "\n" };
@@ -22,8 +22,8 @@ internal static class InProcessTool
             IsOutputTerminal: false,
             workingDirectory,
             name => variables is not null && variables.TryGetValue(name, out var value) ? value : null);
-        var exit = await ToolApplication.RunAsync(args, console, CancellationToken.None);
-        return new ToolRun(exit, stdout.ToString(), stderr.ToString());
+        var exit = ToolApplication.Run(args, console, CancellationToken.None);
+        return Task.FromResult(new ToolRun(exit, stdout.ToString(), stderr.ToString()));
     }
 
     public static Task<ToolRun> RunAsync(string workingDirectory, params string[] args) =>
