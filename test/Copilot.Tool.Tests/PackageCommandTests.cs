@@ -65,6 +65,16 @@ public class PackageCommandTests
     }
 
     [Test]
+    public async Task A_built_image_without_upload_is_explained_and_a_useless_tag_is_a_warning()
+    {
+        var run = await InProcessTool.RunAsync(_workspace.Path, "package", "-n", "report-generator", "-e", "test", "--tag", "v1");
+
+        Assert.That(run.ExitCode, Is.Zero, run.ToString());
+        Assert.That(run.Stderr, Does.Contain("The ContainerImage parameter is empty: image.build is set and --upload-assets was not given.")
+            .And.Contain("warning: --tag has no effect without --upload-assets"));
+    }
+
+    [Test]
     public async Task Unknown_job_is_a_user_error()
     {
         var run = await InProcessTool.RunAsync(_workspace.Path, "package", "-n", "resizer", "-e", "test");

@@ -138,9 +138,17 @@ public sealed class JobPackager
             };
             addonsText = uploaded.PackagedAddonsTemplate ?? addonsText;
         }
-        else if (request.Tag is not null)
+        else
         {
-            _reporter.Warning("--tag has no effect without --upload-assets: only images this tool builds and pushes are tagged.");
+            if (request.Tag is not null)
+            {
+                _reporter.Warning("--tag has no effect without --upload-assets: only images this tool builds and pushes are tagged.");
+            }
+
+            if (loaded.Manifest.Image.Build is not null)
+            {
+                _reporter.Info("The ContainerImage parameter is empty: image.build is set and --upload-assets was not given. Set it to the image URI when you deploy, or package with --upload-assets.");
+            }
         }
 
         var stack = new JobTemplateSynthesizer().Synthesize(input);
