@@ -6,7 +6,7 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 "$root/build/pack.sh" >&2
 example="$root/examples/report-generator"
 cd "$example"
-[[ -f .config/dotnet-tools.json ]] || dotnet new tool-manifest >/dev/null
+[[ -f dotnet-tools.json || -f .config/dotnet-tools.json ]] || dotnet new tool-manifest >/dev/null
 # A rebuilt package keeps its version number: drop the cached copy so the fresh one is installed.
 forget_cached_tool() { rm -rf "${NUGET_PACKAGES:-$HOME/.nuget/packages}/copilot.tool/$1"; }
 version=$(sed -n 's:.*<Version>\(.*\)</Version>.*:\1:p' "$root/Directory.Build.props" | head -n 1)
