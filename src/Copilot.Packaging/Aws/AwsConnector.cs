@@ -1,5 +1,6 @@
 using System.IO.Abstractions;
 using Copilot.Packaging.Abstractions;
+using Copilot.Packaging.Aws.Ec2;
 using Copilot.Packaging.Jobs;
 using Copilot.Packaging.Records;
 using Copilot.Packaging.Records.Aws;
@@ -39,6 +40,11 @@ public sealed class AwsConnector : IAwsConnector, IDisposable
     /// <inheritdoc />
     public async Task<IDeployedStackSource> DeployedStacksAsync(EnvironmentRecord environment, CancellationToken cancellationToken) =>
         await WorkloadStackReader.ForEnvironmentAsync(_context.Value, environment, cancellationToken).ConfigureAwait(false);
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<string>> ResolveSubnetsAsync(
+        EnvironmentRecord environment, IReadOnlyDictionary<string, IReadOnlyList<string>> tags, CancellationToken cancellationToken) =>
+        SubnetLookup.FindByTagsAsync(_context.Value, environment, tags, cancellationToken);
 
     /// <inheritdoc />
     public Task<UploadResult> UploadAssetsAsync(UploadRequest request, CancellationToken cancellationToken) =>

@@ -5,6 +5,7 @@ using Amazon.SecurityToken;
 using Amazon.SecurityToken.Model;
 using Copilot.Packaging.Abstractions;
 using Copilot.Packaging.Aws.CloudFormation;
+using Copilot.Packaging.Aws.Ec2;
 using Copilot.Packaging.Aws.Ecr;
 using Copilot.Packaging.Aws.Http;
 using Copilot.Packaging.Errors;
@@ -103,6 +104,10 @@ public sealed class AwsContext : IDisposable
     internal ICloudFormationClient CloudFormation(string region, AWSCredentials? credentials = null) =>
         new CloudFormationClient(QueryClient("CloudFormation", "cloudformation", region, credentials, "2010-05-15"));
 
+    /// <summary>An EC2 client for <paramref name="region"/>, signing with <paramref name="credentials"/> (default ones when null).</summary>
+    internal IEc2Client Ec2(string region, AWSCredentials? credentials = null) =>
+        new Ec2Client(QueryClient("EC2", "ec2", region, credentials, Ec2Client.ApiVersion));
+
     /// <summary>An ECR client for <paramref name="region"/>, signing with <paramref name="credentials"/> (default ones when null).</summary>
     internal IEcrClient Ecr(string region, AWSCredentials? credentials = null)
     {
@@ -151,6 +156,30 @@ public sealed class AwsContext : IDisposable
     /// </summary>
     internal Task<AWSCredentials> AssumeRoleAsync(string roleArn, string region, CancellationToken cancellationToken) =>
         roleSessions.GetOrAdd((roleArn, region), key => new Lazy<Task<AWSCredentials>>(() => AssumeRoleOnceAsync(key.Role, key.Region, cancellationToken))).Value;
+
+    /// <summary>
+    /// The credentials of <paramref name="environment"/>'s session (copilot's "env session"): its manager role assumed
+    /// with the default credentials, or the default credentials when the record names no role.
+    /// </summary>
+    /// <exception cref="CopilotJobException">The role could not be assumed.</exception>
+    internal async Task<AWSCredentials> EnvironmentCredentialsAsync(Records.EnvironmentRecord environment, CancellationToken cancellationToken)
+    {
+        if (environment.ManagerRoleArn.Length == 0)
+        {
+            return Credentials;
+        }
+
+        try
+        {
+            return await AssumeRoleAsync(environment.ManagerRoleArn, environment.Region, cancellationToken).ConfigureAwait(false);
+        }
+        catch (AwsServiceException ex)
+        {
+            throw new CopilotJobException(
+                $"could not assume the manager role {environment.ManagerRoleArn} of environment {environment.Name}: {ex.ErrorCode}: {ex.ServiceMessage}",
+                innerException: ex);
+        }
+    }
 
     /// <inheritdoc />
     public void Dispose() => http.Dispose();

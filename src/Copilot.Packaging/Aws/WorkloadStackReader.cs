@@ -27,21 +27,7 @@ public sealed class WorkloadStackReader : Jobs.IDeployedStackSource
     /// <param name="cancellationToken">Cancels the role assumption.</param>
     public static async Task<WorkloadStackReader> ForEnvironmentAsync(AwsContext context, EnvironmentRecord environment, CancellationToken cancellationToken)
     {
-        var credentials = context.Credentials;
-        if (environment.ManagerRoleArn.Length > 0)
-        {
-            try
-            {
-                credentials = await context.AssumeRoleAsync(environment.ManagerRoleArn, environment.Region, cancellationToken).ConfigureAwait(false);
-            }
-            catch (AwsServiceException ex)
-            {
-                throw new CopilotJobException(
-                    $"could not assume the manager role {environment.ManagerRoleArn} of environment {environment.Name}: {ex.ErrorCode}: {ex.ServiceMessage}",
-                    innerException: ex);
-            }
-        }
-
+        var credentials = await context.EnvironmentCredentialsAsync(environment, cancellationToken).ConfigureAwait(false);
         return new WorkloadStackReader(context.CloudFormation(environment.Region, credentials), environment.Region);
     }
 

@@ -99,8 +99,9 @@ public sealed class JobPackager
         }
 
         EnsureScheduleConverts(loaded.Manifest);
+        var manifest = await ResolveSubnetsFromTagsAsync(request, loaded.Manifest, records.Environment, cancellationToken);
         EnvironmentFeatureCheck.Ensure(
-            loaded.Manifest, env, records.Environment.Version, records.Environment.Features,
+            manifest, env, records.Environment.Version, records.Environment.Features,
             _fileSystem.File.Exists(_fileSystem.Path.Combine(workspace.CopilotDirectory, "environments", env, "manifest.yml")));
 
         var stackName = WorkloadStackReader.StackName(app, env, job);
@@ -116,7 +117,7 @@ public sealed class JobPackager
 
         var input = new JobStackInput
         {
-            Manifest = loaded.Manifest,
+            Manifest = manifest,
             Application = records.Application,
             Environment = records.Environment,
             Regional = records.Regional,
@@ -127,7 +128,7 @@ public sealed class JobPackager
         var addonsText = addons?.Text;
         if (request.UploadAssets)
         {
-            var uploaded = await UploadAsync(request, workspace, app, job, records, loaded.Manifest, addons, cancellationToken);
+            var uploaded = await UploadAsync(request, workspace, app, job, records, manifest, addons, cancellationToken);
             input = input with
             {
                 ContainerImage = uploaded.ContainerImage,
@@ -237,6 +238,44 @@ public sealed class JobPackager
         {
             throw new CopilotJobException(ex.Message, manifest.Source.Locate("on.schedule"), ex.Recommendation, ex);
         }
+    }
+
+    // copilot's "load dynamic content" step (after validation): subnets chosen by tags become the IDs EC2 finds in the
+    // environment's region. Without AWS the tags stay, and synthesis says that they need AWS or explicit IDs.
+    private async Task<Manifest.Model.ScheduledJobManifest> ResolveSubnetsFromTagsAsync(
+        JobPackageRequest request, Manifest.Model.ScheduledJobManifest manifest, EnvironmentRecord environment, CancellationToken cancellationToken)
+    {
+        if (_aws is null || manifest.Network is not { SubnetsFromTags: { Count: > 0 } tags } network)
+        {
+            return manifest;
+        }
+
+        var location = manifest.Source.Locate(NetworkPlacement.FromTagsField);
+        CopilotJobException error;
+        try
+        {
+            var ids = await _aws.ResolveSubnetsAsync(environment, tags, cancellationToken);
+            if (ids.Count > 0)
+            {
+                _reporter.Verbose($"Subnets with the tags of {NetworkPlacement.FromTagsField}: {string.Join(", ", ids)}.");
+                return manifest with { Network = network with { SubnetIds = ids, SubnetsFromTags = null } };
+            }
+
+            var wanted = string.Join("; ", tags.Select(t => $"{t.Key}: {string.Join(" or ", t.Value)}"));
+            error = new CopilotJobException(
+                $"no subnet in region {environment.Region} has the tags of from_tags ({wanted})",
+                location,
+                "Check the tag names and values on the subnets of the environment's region, or " + NetworkPlacement.ListSubnetIdsAdvice);
+        }
+        catch (CopilotJobException ex) when (ex is not DiffUnavailableException)
+        {
+            var advice = ex.Recommendation is null
+                ? "Fix the cause, or " + NetworkPlacement.ListSubnetIdsAdvice
+                : $"{ex.Recommendation} Alternatively, {NetworkPlacement.ListSubnetIdsAdvice}";
+            error = new CopilotJobException($"load dynamic content: get subnet IDs: {ex.Message}", location, advice, ex);
+        }
+
+        throw request.Diff ? new DiffUnavailableException($"no diff: {error.Describe()}", error.Recommendation, error) : error;
     }
 
     private async Task<ResolvedRecords> ResolveRecordsAsync(JobPackageRequest request, CopilotWorkspace workspace, string app, CancellationToken cancellationToken)

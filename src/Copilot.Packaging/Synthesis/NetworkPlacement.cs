@@ -8,11 +8,17 @@ namespace Copilot.Packaging.Synthesis;
 /// <param name="SubnetIds">The explicit subnet IDs (empty otherwise).</param>
 internal sealed record NetworkPlacement(PlacementKind Kind, IReadOnlyList<string> SubnetIds)
 {
+    /// <summary>The manifest field that selects subnets by tags.</summary>
+    internal const string FromTagsField = "network.vpc.placement.subnets.from_tags";
+
+    /// <summary>The offline alternative to <see cref="FromTagsField"/>, as advice (lower case, to follow "or").</summary>
+    internal const string ListSubnetIdsAdvice = "list the subnet IDs under network.vpc.placement.subnets instead of from_tags.";
+
     /// <summary>True when the task gets a public IP (public subnets only).</summary>
     public bool AssignPublicIp => Kind == PlacementKind.Public;
 
     /// <summary>Reads <c>network.vpc.placement</c>.</summary>
-    /// <exception cref="CopilotJobException">Subnets are given by tags that were not resolved to IDs.</exception>
+    /// <exception cref="CopilotJobException">Subnets are given by tags that were not resolved to IDs (no AWS access).</exception>
     public static NetworkPlacement From(ScheduledJobManifest manifest)
     {
         var network = manifest.Network;
@@ -34,10 +40,11 @@ internal sealed record NetworkPlacement(PlacementKind Kind, IReadOnlyList<string
 
         if (network.SubnetsFromTags is not null)
         {
-            const string field = "network.vpc.placement.subnets.from_tags";
             throw new CopilotJobException(
-                "subnets selected by tags were not resolved to subnet IDs before rendering; expected the subnet IDs to be looked up in the environment's region",
-                manifest.Source.Locate(field));
+                "subnets.from_tags needs AWS access: the subnet IDs are looked up with EC2 DescribeSubnets in the environment's region when packaging, " +
+                "and this run has no AWS access (copilot/.records.yml cannot hold subnet IDs)",
+                manifest.Source.Locate(FromTagsField),
+                "Run with AWS credentials and a region configured, or " + ListSubnetIdsAdvice);
         }
 
         return new NetworkPlacement(PlacementKind.Public, []);

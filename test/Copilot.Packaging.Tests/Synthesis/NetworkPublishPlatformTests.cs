@@ -46,7 +46,7 @@ public class NetworkPublishPlatformTests
     }
 
     [Test]
-    public void Subnets_by_tag_must_be_resolved_before_rendering()
+    public void Unresolved_subnets_by_tag_say_they_need_aws_access_or_subnet_ids()
     {
         var manifest = MinimalManifest() with
         {
@@ -55,7 +55,12 @@ public class NetworkPublishPlatformTests
 
         var error = Assert.Throws<CopilotJobException>(() => Render(manifest));
 
-        Assert.That(error!.Message, Does.StartWith("subnets selected by tags were not resolved"));
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(error!.Message, Does.StartWith("subnets.from_tags needs AWS access"));
+            Assert.That(error.Message, Does.Contain("copilot/.records.yml cannot hold subnet IDs"));
+            Assert.That(error.Recommendation, Does.Contain("list the subnet IDs under network.vpc.placement.subnets"));
+        }
     }
 
     [Test]

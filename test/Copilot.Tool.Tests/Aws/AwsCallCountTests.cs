@@ -43,6 +43,33 @@ public sealed class AwsCallCountTests : DeployableMotoFixture
     }
 
     [Test]
+    public async Task Subnets_from_tags_add_one_ec2_call_under_the_same_role_session()
+    {
+        var subnets = new TaggedSubnets(Server);
+        var subnet = await subnets.CreateSubnetAsync(await subnets.CreateVpcAsync("10.40.0.0/16"), "10.40.1.0/24", new Dictionary<string, string> { ["counted"] = "yes" });
+        using var workspace = AwsWorkspace.WithoutRecords();
+        SubnetsFromTagsToolTests.UseSubnetsFromTags(workspace, "counted: yes");
+        var observer = new CallRecorder();
+
+        var result = await PackageAsync(workspace, Options(Server, observer));
+
+        // The eight calls of a plain package plus EC2 DescribeSubnets; the manager role is assumed once for both uses.
+        Assert.That(result.TemplateText, Does.Contain($"- - {subnet}\n"));
+        Assert.That(observer.SortedCalls, Is.EqualTo(new[]
+        {
+            "CloudFormation:DescribeStacks",
+            "CloudFormation:DescribeStacks",
+            "CloudFormation:GetTemplateSummary",
+            "CloudFormation:GetTemplateSummary",
+            "CloudFormation:ListStackInstances",
+            "EC2:DescribeSubnets",
+            "SSM:GetParameter",
+            "SSM:GetParameter",
+            "STS:AssumeRole",
+        }));
+    }
+
+    [Test]
     public async Task Packaging_from_the_records_file_makes_no_aws_call()
     {
         using var workspace = Workspace.CopyOfExample();

@@ -15,4 +15,8 @@ internal static class XmlExtensions
     /// <summary>The <c>member</c> elements of the list child named <paramref name="localName"/> (empty when absent).</summary>
     internal static IEnumerable<XElement> Members(this XElement element, string localName) =>
         element.Child(localName)?.Elements().Where(e => e.Name.LocalName == "member") ?? [];
+
+    /// <summary>The <c>item</c> elements of the EC2-style set child named <paramref name="localName"/> (empty when absent).</summary>
+    internal static IEnumerable<XElement> Items(this XElement element, string localName) =>
+        element.Child(localName)?.Elements().Where(e => e.Name.LocalName == "item") ?? [];
 }
