@@ -33,6 +33,7 @@ public sealed class JobPackager
     private readonly IPackagingReporter _reporter;
     private readonly IChoicePrompt _prompt;
     private readonly IAwsConnector? _aws;
+    private readonly TimeProvider _clock;
 
     /// <summary>Creates a packager.</summary>
     /// <param name="fileSystem">The file system the workspace is read from and output written to.</param>
@@ -40,8 +41,10 @@ public sealed class JobPackager
     /// <param name="reporter">Where notices and warnings go.</param>
     /// <param name="prompt">How to ask for a job or environment when none is named.</param>
     /// <param name="aws">The AWS side (records when the workspace lacks them, downgrade guard, diff); null to work offline only.</param>
-    public JobPackager(IFileSystem fileSystem, IEnvironmentVariables variables, IPackagingReporter reporter, IChoicePrompt prompt, IAwsConnector? aws = null)
+    /// <param name="clock">The clock the schedule's next run times are counted from; the system clock by default.</param>
+    public JobPackager(IFileSystem fileSystem, IEnvironmentVariables variables, IPackagingReporter reporter, IChoicePrompt prompt, IAwsConnector? aws = null, TimeProvider? clock = null)
     {
+        _clock = clock ?? TimeProvider.System;
         _fileSystem = fileSystem;
         _variables = variables;
         _reporter = reporter;
@@ -98,7 +101,7 @@ public sealed class JobPackager
             throw new CopilotJobException(problems);
         }
 
-        EnsureScheduleConverts(loaded.Manifest);
+        ExplainSchedule(loaded.Manifest, ConvertSchedule(loaded.Manifest));
         var manifest = await ResolveSubnetsFromTagsAsync(request, loaded.Manifest, records.Environment, cancellationToken);
         EnvironmentFeatureCheck.Ensure(
             manifest, env, records.Environment.Version, records.Environment.Features,
@@ -228,16 +231,38 @@ public sealed class JobPackager
     }
 
     // The schedule is converted at render time; check it first so that its error carries the manifest location.
-    private static void EnsureScheduleConverts(Manifest.Model.ScheduledJobManifest manifest)
+    private static string ConvertSchedule(Manifest.Model.ScheduledJobManifest manifest)
     {
         try
         {
-            ScheduleConverter.ToAwsExpression(manifest.Schedule ?? string.Empty, manifest.Name);
+            return ScheduleConverter.ToAwsExpression(manifest.Schedule ?? string.Empty, manifest.Name);
         }
         catch (CopilotJobException ex) when (ex.Location is null)
         {
             throw new CopilotJobException(ex.Message, manifest.Source.Locate("on.schedule"), ex.Recommendation, ex);
         }
+    }
+
+    // Copilot rewrote schedules silently; say what EventBridge will run, and when.
+    private void ExplainSchedule(Manifest.Model.ScheduledJobManifest manifest, string expression)
+    {
+        var written = manifest.Schedule ?? string.Empty;
+        if (expression == "none")
+        {
+            _reporter.Info($"Schedule \"{written}\": the rule is created disabled; start the job by hand.");
+            return;
+        }
+
+        var shown = written == expression ? expression : $"\"{written}\" runs as {expression}";
+        if (!expression.StartsWith("cron(", StringComparison.Ordinal))
+        {
+            _reporter.Info($"Schedule: {shown} (counted from when the rule is created).");
+            return;
+        }
+
+        var next = ScheduleConverter.NextOccurrences(expression, _clock.GetUtcNow(), 3)
+            .Select(t => t.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture));
+        _reporter.Info($"Schedule: {shown} in UTC; next runs: {string.Join(", ", next)}.");
     }
 
     // copilot's "load dynamic content" step (after validation): subnets chosen by tags become the IDs EC2 finds in the
