@@ -34,8 +34,9 @@ internal sealed class Workspace : IDisposable
     private static void Copy(string source, string target)
     {
         Directory.CreateDirectory(target);
-        foreach (var file in Directory.GetFiles(source))
+        foreach (var file in Directory.GetFiles(source).Where(f => System.IO.Path.GetFileName(f) != "dotnet-tools.json"))
         {
+            // A tool manifest left by ./build/run-example.sh is not part of the example.
             System.IO.File.Copy(file, System.IO.Path.Combine(target, System.IO.Path.GetFileName(file)));
         }
 
