@@ -65,43 +65,12 @@ public sealed class JobPackager
             ?? throw new CopilotJobException(
                 "could not find an application attached to this workspace",
                 recommendation: "Name the application with -a, or add `application: <name>` to copilot/.workspace.");
-
-        var selector = new NameSelector(_prompt, _reporter);
-        var (jobs, others) = ListWorkloads(workspace);
-        var job = request.JobName ?? await selector.SelectAsync(
-            "job", "-n/--name", "Which job would you like to generate a CloudFormation template for?", jobs, cancellationToken);
-        if (others.TryGetValue(job, out var other))
-        {
-            throw new CopilotJobException(
-                $"workload '{job}' is a {other.Type ?? "workload without a type"}, not a {ScheduledJobType}: this tool packages Scheduled Jobs only",
-                other.TypeLocation ?? other.NameLocation);
-        }
-
-        if (!jobs.Contains(job, StringComparer.Ordinal))
-        {
-            var known = jobs.Count == 0 ? "there are no jobs" : $"jobs: {string.Join(", ", jobs)}";
-            throw new CopilotJobException($"job '{job}' does not exist in the workspace ({known})");
-        }
-
+        var job = await SelectJobAsync(request, workspace, cancellationToken);
         var records = await ResolveRecordsAsync(request, workspace, app, cancellationToken);
         var env = records.Environment.Name;
 
-        var manifestPath = workspace.ManifestPath(job);
-        var loaded = ManifestLoader.Load(
-            ManifestSource.FromBytes(_fileSystem.File.ReadAllBytes(manifestPath), workspace.DisplayPath(manifestPath)),
-            new ManifestLoadOptions { AppName = app, EnvName = env, Variables = _variables, Strict = request.Strict, ExpectedName = job });
-        foreach (var warning in loaded.Warnings)
-        {
-            _reporter.Warning(warning.ToString());
-        }
-
-        var problems = ManifestValidator.Validate(loaded.Manifest);
-        if (problems.Count > 0)
-        {
-            throw new CopilotJobException(problems);
-        }
-
-        ExplainSchedule(loaded.Manifest, ConvertSchedule(loaded.Manifest));
+        var loaded = LoadManifest(request, workspace, app, job, env);
+        _reporter.Info(ScheduleExplanation.Describe(loaded.Manifest.Schedule ?? string.Empty, ConvertSchedule(loaded.Manifest), _clock.GetUtcNow()));
         var manifest = await ResolveSubnetsFromTagsAsync(request, loaded.Manifest, records.Environment, cancellationToken);
         EnvironmentFeatureCheck.Ensure(
             manifest, env, records.Environment.Version, records.Environment.Features,
@@ -109,60 +78,7 @@ public sealed class JobPackager
 
         var stackName = WorkloadStackReader.StackName(app, env, job);
         var deployed = await ReadDeployedStackAsync(request, records, stackName, cancellationToken);
-
-        var jobDirectory = _fileSystem.Path.Combine(workspace.CopilotDirectory, job);
-        var addons = AddonsReader.Read(
-            _fileSystem, _fileSystem.Path.Combine(jobDirectory, "addons"), $"copilot/{job}/addons");
-        foreach (var warning in addons?.Warnings ?? [])
-        {
-            _reporter.Warning(warning.ToString());
-        }
-
-        var input = new JobStackInput
-        {
-            Manifest = manifest,
-            Application = records.Application,
-            Environment = records.Environment,
-            Regional = records.Regional,
-            ManifestText = loaded.InterpolatedText,
-            Addons = addons,
-            EnvControllerCode = EnvControllerCode.Locate(records.Regional.Bucket),
-        };
-        var addonsText = addons?.Text;
-        if (request.UploadAssets)
-        {
-            var uploaded = await UploadAsync(request, workspace, app, job, records, manifest, addons, cancellationToken);
-            input = input with
-            {
-                ContainerImage = uploaded.ContainerImage,
-                SidecarImages = uploaded.SidecarImages,
-                EnvFileArns = uploaded.EnvFileArns,
-                AddonsTemplateUrl = uploaded.AddonsTemplateUrl,
-                EnvControllerCode = uploaded.EnvControllerCode,
-            };
-            addonsText = uploaded.PackagedAddonsTemplate ?? addonsText;
-        }
-        else
-        {
-            if (request.Tag is not null)
-            {
-                _reporter.Warning("--tag has no effect without --upload-assets: only images this tool builds and pushes are tagged.");
-            }
-
-            if (loaded.Manifest.Image.Build is not null)
-            {
-                _reporter.Info("The ContainerImage parameter is empty: image.build is set and --upload-assets was not given. Set it to the image URI when you deploy, or package with --upload-assets.");
-            }
-        }
-
-        var stack = new JobTemplateSynthesizer().Synthesize(input);
-        var overrides = WorkloadOverrides.Load(
-            _fileSystem, _fileSystem.Path.Combine(jobDirectory, "overrides"), $"copilot/{job}/overrides");
-        if (overrides is not null)
-        {
-            overrides.Apply(stack.Template);
-            _reporter.Info($"Applied {overrides.PatchCount} patch(es) from {overrides.PatchFile}.");
-        }
+        var (stack, addonsText) = await RenderAsync(request, workspace, app, job, records, manifest, loaded.InterpolatedText, cancellationToken);
 
         if (request.Diff)
         {
@@ -187,6 +103,103 @@ public sealed class JobPackager
         var outputDirectory = _fileSystem.Path.GetFullPath(_fileSystem.Path.Combine(request.WorkingDirectory, request.OutputDirectory));
         var written = new AtomicFileWriter(_fileSystem).WriteAll(outputDirectory, files);
         return new PackageResult { JobName = job, EnvironmentName = env, WrittenFiles = written };
+    }
+
+    private async Task<string> SelectJobAsync(JobPackageRequest request, CopilotWorkspace workspace, CancellationToken cancellationToken)
+    {
+        var (jobs, others) = ListWorkloads(workspace);
+        var job = request.JobName ?? await new NameSelector(_prompt, _reporter).SelectAsync(
+            "job", "-n/--name", "Which job would you like to generate a CloudFormation template for?", jobs, cancellationToken);
+        if (others.TryGetValue(job, out var other))
+        {
+            throw new CopilotJobException(
+                $"workload '{job}' is a {other.Type ?? "workload without a type"}, not a {ScheduledJobType}: this tool packages Scheduled Jobs only",
+                other.TypeLocation ?? other.NameLocation);
+        }
+
+        if (!jobs.Contains(job, StringComparer.Ordinal))
+        {
+            var known = jobs.Count == 0 ? "there are no jobs" : $"jobs: {string.Join(", ", jobs)}";
+            throw new CopilotJobException($"job '{job}' does not exist in the workspace ({known})");
+        }
+
+        return job;
+    }
+
+    // Read, interpolate, apply the environment's override, bind and validate; warnings go to the reporter.
+    private LoadedManifest LoadManifest(JobPackageRequest request, CopilotWorkspace workspace, string app, string job, string env)
+    {
+        var manifestPath = workspace.ManifestPath(job);
+        var loaded = ManifestLoader.Load(
+            ManifestSource.FromBytes(_fileSystem.File.ReadAllBytes(manifestPath), workspace.DisplayPath(manifestPath)),
+            new ManifestLoadOptions { AppName = app, EnvName = env, Variables = _variables, Strict = request.Strict, ExpectedName = job });
+        foreach (var warning in loaded.Warnings)
+        {
+            _reporter.Warning(warning.ToString());
+        }
+
+        var problems = ManifestValidator.Validate(loaded.Manifest);
+        return problems.Count > 0 ? throw new CopilotJobException(problems) : loaded;
+    }
+
+    // Addons, uploads (with --upload-assets), synthesis and YAML patches: the template tree and the addons template text.
+    private async Task<(JobStack Stack, string? AddonsText)> RenderAsync(
+        JobPackageRequest request, CopilotWorkspace workspace, string app, string job, ResolvedRecords records,
+        Manifest.Model.ScheduledJobManifest manifest, string manifestText, CancellationToken cancellationToken)
+    {
+        var jobDirectory = _fileSystem.Path.Combine(workspace.CopilotDirectory, job);
+        var addons = AddonsReader.Read(_fileSystem, _fileSystem.Path.Combine(jobDirectory, "addons"), $"copilot/{job}/addons");
+        foreach (var warning in addons?.Warnings ?? [])
+        {
+            _reporter.Warning(warning.ToString());
+        }
+
+        var input = new JobStackInput
+        {
+            Manifest = manifest,
+            Application = records.Application,
+            Environment = records.Environment,
+            Regional = records.Regional,
+            ManifestText = manifestText,
+            Addons = addons,
+            EnvControllerCode = EnvControllerCode.Locate(records.Regional.Bucket),
+        };
+        var addonsText = addons?.Text;
+        if (request.UploadAssets)
+        {
+            var uploaded = await UploadAsync(request, workspace, app, job, records, manifest, addons, cancellationToken);
+            input = input with
+            {
+                ContainerImage = uploaded.ContainerImage,
+                SidecarImages = uploaded.SidecarImages,
+                EnvFileArns = uploaded.EnvFileArns,
+                AddonsTemplateUrl = uploaded.AddonsTemplateUrl,
+                EnvControllerCode = uploaded.EnvControllerCode,
+            };
+            addonsText = uploaded.PackagedAddonsTemplate ?? addonsText;
+        }
+        else
+        {
+            if (request.Tag is not null)
+            {
+                _reporter.Warning("--tag has no effect without --upload-assets: only images this tool builds and pushes are tagged.");
+            }
+
+            if (manifest.Image.Build is not null)
+            {
+                _reporter.Info("The ContainerImage parameter is empty: image.build is set and --upload-assets was not given. Set it to the image URI when you deploy, or package with --upload-assets.");
+            }
+        }
+
+        var stack = new JobTemplateSynthesizer().Synthesize(input);
+        var overrides = WorkloadOverrides.Load(_fileSystem, _fileSystem.Path.Combine(jobDirectory, "overrides"), $"copilot/{job}/overrides");
+        if (overrides is not null)
+        {
+            overrides.Apply(stack.Template);
+            _reporter.Info($"Applied {overrides.PatchCount} patch(es) from {overrides.PatchFile}.");
+        }
+
+        return (stack, addonsText);
     }
 
     private async Task<UploadResult> UploadAsync(
@@ -241,28 +254,6 @@ public sealed class JobPackager
         {
             throw new CopilotJobException(ex.Message, manifest.Source.Locate("on.schedule"), ex.Recommendation, ex);
         }
-    }
-
-    // Copilot rewrote schedules silently; say what EventBridge will run, and when.
-    private void ExplainSchedule(Manifest.Model.ScheduledJobManifest manifest, string expression)
-    {
-        var written = manifest.Schedule ?? string.Empty;
-        if (expression == "none")
-        {
-            _reporter.Info($"Schedule \"{written}\": the rule is created disabled; start the job by hand.");
-            return;
-        }
-
-        var shown = written == expression ? expression : $"\"{written}\" runs as {expression}";
-        if (!expression.StartsWith("cron(", StringComparison.Ordinal))
-        {
-            _reporter.Info($"Schedule: {shown} (counted from when the rule is created).");
-            return;
-        }
-
-        var next = ScheduleConverter.NextOccurrences(expression, _clock.GetUtcNow(), 3)
-            .Select(t => t.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture));
-        _reporter.Info($"Schedule: {shown} in UTC; next runs: {string.Join(", ", next)}.");
     }
 
     // copilot's "load dynamic content" step (after validation): subnets chosen by tags become the IDs EC2 finds in the
@@ -365,7 +356,7 @@ public sealed class JobPackager
             if (!request.AllowDowngrade && deployed is not null)
             {
                 TemplateVersionComparer.EnsureNotDowngrade(
-                    request.JobName ?? stackName, TemplateVersionOf(deployed.TemplateBody, stackName));
+                    request.JobName ?? stackName, DeployedStackComparison.TemplateVersionOf(deployed.TemplateBody, stackName));
             }
 
             return deployed;
@@ -378,30 +369,6 @@ public sealed class JobPackager
 
     private static bool IsDowngrade(CopilotJobException ex) => ex.Message.StartsWith("cannot downgrade", StringComparison.Ordinal);
 
-    private static string? TemplateVersionOf(string templateBody, string stackName)
-    {
-        var root = ParseDeployed(templateBody, stackName) as YamlDotNet.RepresentationModel.YamlMappingNode;
-        return root is not null
-            && root.Children.TryGetValue(new YamlDotNet.RepresentationModel.YamlScalarNode("Metadata"), out var metadata)
-            && metadata is YamlDotNet.RepresentationModel.YamlMappingNode map
-            && map.Children.TryGetValue(new YamlDotNet.RepresentationModel.YamlScalarNode("Version"), out var version)
-            && version is YamlDotNet.RepresentationModel.YamlScalarNode scalar
-            ? scalar.Value
-            : null;
-    }
-
-    private static YamlDotNet.RepresentationModel.YamlNode? ParseDeployed(string templateBody, string stackName)
-    {
-        try
-        {
-            return CloudFormationTemplateParser.Parse(templateBody, $"the deployed template of stack {stackName}");
-        }
-        catch (CopilotJobException ex)
-        {
-            throw new DiffUnavailableException($"no diff: {ex.Describe()}", innerException: ex);
-        }
-    }
-
     private PackageResult Compare(JobPackageRequest request, string job, string env, string stackName, DeployedStack? deployed, JobStack stack)
     {
         if (deployed is null)
@@ -409,13 +376,7 @@ public sealed class JobPackager
             _reporter.Info($"Stack {stackName} does not exist yet: everything is new.");
         }
 
-        var templateDiff = TemplateDiffer.Compare(deployed is null ? null : ParseDeployed(deployed.TemplateBody, stackName), stack.Template);
-        var parameterDiff = ParameterDiff.Compare(
-            deployed?.Parameters ?? new Dictionary<string, string>(),
-            deployed?.Tags ?? new Dictionary<string, string>(),
-            stack.Configuration.Parameters,
-            stack.Configuration.Tags);
-        var diff = new StackDiff(templateDiff, parameterDiff);
+        var diff = DeployedStackComparison.Compare(stackName, deployed, stack);
         return new PackageResult
         {
             JobName = job,

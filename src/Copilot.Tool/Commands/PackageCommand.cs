@@ -23,9 +23,7 @@ internal static class PackageCommand
                   $ dotnet copilot-job package -n report-generator -e test --output-dir ./infrastructure
                   (writes report-generator-test.stack.yml and report-generator-test.params.yml)
                 """;
-            command.Out = parent.Out;
-            command.Error = parent.Error;
-            command.HelpOption("-h|--help");
+            var verbose = CommandDefaults.Apply(command, parent);
             var name = command.Option("-n|--name", "Name of the job.", CommandOptionType.SingleValue);
             var env = command.Option("-e|--env", "Name of the environment.", CommandOptionType.SingleValue);
             var app = command.Option("-a|--app", "Name of the application (default: the one in copilot/.workspace).", CommandOptionType.SingleValue);
@@ -36,9 +34,7 @@ internal static class PackageCommand
             var diff = command.Option("--diff", "Compares the generated CloudFormation template to the deployed stack. Exit code 0: no changes, 1: changes, 2: no diff could be made.", CommandOptionType.NoValue);
             var allowDowngrade = command.Option("--allow-downgrade", "Optional. Allow packaging a job whose deployed stack was made by a newer template version.", CommandOptionType.NoValue);
             var strict = command.Option("--strict", "Optional. Treat unknown manifest keys as errors instead of warnings.", CommandOptionType.NoValue);
-            var profile = command.Option("--profile", "Optional. The AWS profile to read records and stacks with (default: the SDK's chain, AWS_PROFILE).", CommandOptionType.SingleValue);
-            var region = command.Option("--region", "Optional. The AWS region of the application (default: AWS_REGION, AWS_DEFAULT_REGION or the profile's region).", CommandOptionType.SingleValue);
-            var verbose = command.Option("--verbose", "Optional. Print details, and the stack trace of unexpected errors.", CommandOptionType.NoValue);
+            var aws = AwsFlags.AddTo(command, "read records and stacks");
 
             command.OnExecute(() => runner.Run(verbose.HasValue(), async reporter =>
             {
@@ -58,8 +54,8 @@ internal static class PackageCommand
                     ParamsFormat = ParseParamsFormat(paramsFormat.Value()),
                 };
                 var variables = new DelegateEnvironmentVariables(runner.Console.GetVariable);
-                using var aws = new AwsConnector(ConsoleAwsOptions.Create(runner.Console, profile.Value(), region.Value()));
-                var packager = new JobPackager(new FileSystem(), variables, reporter, new TerminalChoicePrompt(runner.Console), aws);
+                using var connector = new AwsConnector(aws.Options(runner.Console));
+                var packager = new JobPackager(new FileSystem(), variables, reporter, new TerminalChoicePrompt(runner.Console), connector);
                 var result = await packager.PackageAsync(request, runner.CancellationToken);
                 if (result.TemplateText is not null)
                 {

@@ -30,22 +30,18 @@ internal static class RecordsExportCommand
                       Export environment "test" so that later packaging needs no AWS access.
                       $ dotnet copilot-job records export -e test
                     """;
-                command.Out = parent.Out;
-                command.Error = parent.Error;
-                command.HelpOption("-h|--help");
+                var verbose = CommandDefaults.Apply(command, parent);
                 var env = command.Option("-e|--env", "Name of the environment.", CommandOptionType.SingleValue);
                 var app = command.Option("-a|--app", "Name of the application (default: the one in copilot/.workspace).", CommandOptionType.SingleValue);
-                var profile = command.Option("--profile", "Optional. The AWS profile to read records with (default: the SDK's chain, AWS_PROFILE).", CommandOptionType.SingleValue);
-                var region = command.Option("--region", "Optional. The AWS region of the application (default: AWS_REGION, AWS_DEFAULT_REGION or the profile's region).", CommandOptionType.SingleValue);
-                var verbose = command.Option("--verbose", "Optional. Print details, and the stack trace of unexpected errors.", CommandOptionType.NoValue);
+                var aws = AwsFlags.AddTo(command, "read records");
 
                 command.OnExecute(() => runner.Run(verbose.HasValue(), async reporter =>
                 {
-                    using var aws = new AwsConnector(ConsoleAwsOptions.Create(runner.Console, profile.Value(), region.Value()));
+                    using var connector = new AwsConnector(aws.Options(runner.Console));
                     var exporter = new RecordsExporter(new FileSystem(), reporter, new TerminalChoicePrompt(runner.Console));
                     var result = await exporter.ExportAsync(
                         new RecordsExportRequest { WorkingDirectory = runner.Console.WorkingDirectory, EnvironmentName = env.Value(), ApplicationName = app.Value() },
-                        aws.RecordStore(),
+                        connector.RecordStore(),
                         runner.CancellationToken);
                     reporter.Info($"{(result.Created ? "Wrote" : "Updated")} {result.DisplayPath}: environment {result.EnvironmentName} of application {result.ApplicationName} and its resources in {result.Region}.");
                     return ExitCodes.Success;

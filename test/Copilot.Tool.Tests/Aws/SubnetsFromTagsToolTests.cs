@@ -10,16 +10,16 @@ namespace Copilot.Tool.Tests.Aws;
 [TestFixture]
 public sealed class SubnetsFromTagsToolTests : DeployableMotoFixture
 {
-    private string _first = null!;
-    private string _second = null!;
+    private string _zoneA = null!;
+    private string _zoneB = null!;
 
     [OneTimeSetUp]
     public async Task CreateTaggedSubnets()
     {
         var subnets = new TaggedSubnets(Server);
         var vpc = await subnets.CreateVpcAsync("10.30.0.0/16");
-        _first = await subnets.CreateSubnetAsync(vpc, "10.30.1.0/24", new Dictionary<string, string> { ["tier"] = "jobs", ["zone"] = "a" });
-        _second = await subnets.CreateSubnetAsync(vpc, "10.30.2.0/24", new Dictionary<string, string> { ["tier"] = "jobs", ["zone"] = "b" });
+        _zoneA = await subnets.CreateSubnetAsync(vpc, "10.30.1.0/24", new Dictionary<string, string> { ["tier"] = "jobs", ["zone"] = "a" });
+        _zoneB = await subnets.CreateSubnetAsync(vpc, "10.30.2.0/24", new Dictionary<string, string> { ["tier"] = "jobs", ["zone"] = "b" });
         await subnets.CreateSubnetAsync(vpc, "10.30.3.0/24", new Dictionary<string, string> { ["tier"] = "web", ["zone"] = "a" });
     }
 
@@ -40,9 +40,11 @@ public sealed class SubnetsFromTagsToolTests : DeployableMotoFixture
 
         var run = await InProcessTool.RunAsync(workspace.Path, AwsWorkspace.Variables(Server), string.Empty, false, "package", "-n", AwsWorkspace.Job, "-e", "test");
 
+        // The lookup sorts the IDs: EC2 promises no order, and the template must not change from run to run.
+        var (first, second) = string.CompareOrdinal(_zoneA, _zoneB) < 0 ? (_zoneA, _zoneB) : (_zoneB, _zoneA);
         Assert.That(run.ExitCode, Is.Zero, run.ToString());
         Assert.That(run.Stdout, Does.Contain(
-            $"        Subnets:\n          Fn::Join:\n            - '\",\"'\n            - - {_first}\n              - {_second}\n        AssignPublicIp: DISABLED\n"));
+            $"        Subnets:\n          Fn::Join:\n            - '\",\"'\n            - - {first}\n              - {second}\n        AssignPublicIp: DISABLED\n"));
     }
 
     [Test]
@@ -60,7 +62,7 @@ public sealed class SubnetsFromTagsToolTests : DeployableMotoFixture
         using (Assert.EnterMultipleScope())
         {
             Assert.That(run.Stderr, Does.Contain("Using records for environment test from copilot/.records.yml."));
-            Assert.That(run.Stdout, Does.Contain($"            - - {_second}\n        AssignPublicIp: DISABLED\n"));
+            Assert.That(run.Stdout, Does.Contain($"            - - {_zoneB}\n        AssignPublicIp: DISABLED\n"));
         }
     }
 

@@ -6,6 +6,8 @@ namespace Copilot.Packaging.Aws.Ec2;
 /// <summary>
 /// Finds the subnets of <c>network.vpc.placement.subnets.from_tags</c> as copilot does: one EC2 DescribeSubnets filter
 /// per tag (<c>tag:&lt;key&gt;</c> = the accepted values), in the environment's region, as its manager role.
+/// Unlike copilot, the IDs are sorted: EC2 does not promise an order, and a template must not change between two runs
+/// (or show up in <c>--diff</c>) because EC2 listed the same subnets differently.
 /// </summary>
 internal static class SubnetLookup
 {
@@ -18,7 +20,8 @@ internal static class SubnetLookup
         var filters = tags.Select(tag => Ec2Filter.Tag(tag.Key, tag.Value)).ToList();
         try
         {
-            return await context.Ec2(environment.Region, credentials).DescribeSubnetIdsAsync(filters, cancellationToken).ConfigureAwait(false);
+            var ids = await context.Ec2(environment.Region, credentials).DescribeSubnetIdsAsync(filters, cancellationToken).ConfigureAwait(false);
+            return [.. ids.Order(StringComparer.Ordinal)];
         }
         catch (AwsServiceException ex)
         {
