@@ -1,6 +1,7 @@
 using System.IO.Abstractions;
 using Copilot.Packaging.Abstractions;
 using Copilot.Packaging.Aws.Ec2;
+using Copilot.Packaging.Errors;
 using Copilot.Packaging.Jobs;
 using Copilot.Packaging.Records;
 using Copilot.Packaging.Records.Aws;
@@ -47,8 +48,27 @@ public sealed class AwsConnector : IAwsConnector, IDisposable
         SubnetLookup.FindByTagsAsync(_context.Value, environment, tags, cancellationToken);
 
     /// <inheritdoc />
-    public Task<UploadResult> UploadAssetsAsync(UploadRequest request, CancellationToken cancellationToken) =>
-        new AssetUploader(_context.Value, _processes, _fileSystem, _variables).UploadAsync(request, cancellationToken);
+    /// <exception cref="CopilotJobException">
+    /// No AWS context could be resolved (says that <c>--upload-assets</c> needs AWS, and why none was found), or the upload failed.
+    /// </exception>
+    public Task<UploadResult> UploadAssetsAsync(UploadRequest request, CancellationToken cancellationToken)
+    {
+        AwsContext context;
+        try
+        {
+            context = _context.Value;
+        }
+        catch (CopilotJobException ex)
+        {
+            // With a records file nothing else needed AWS, so say why this run suddenly does.
+            throw new CopilotJobException(
+                $"--upload-assets needs AWS (it pushes images to ECR and uploads assets to S3): {ex.Message}",
+                recommendation: ex.Recommendation,
+                innerException: ex);
+        }
+
+        return new AssetUploader(context, _processes, _fileSystem, _variables).UploadAsync(request, cancellationToken);
+    }
 
     /// <inheritdoc />
     public void Dispose()

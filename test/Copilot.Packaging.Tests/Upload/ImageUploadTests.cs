@@ -1,6 +1,7 @@
 using Copilot.Packaging.Errors;
 using Copilot.Packaging.Manifest.Model;
 using Copilot.Testing.Moto;
+using Copilot.Testing.Tools;
 
 namespace Copilot.Packaging.Tests.Upload;
 

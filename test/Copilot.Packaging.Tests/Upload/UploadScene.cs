@@ -7,6 +7,7 @@ using Copilot.Packaging.Addons;
 using Copilot.Packaging.Manifest.Model;
 using Copilot.Packaging.Records;
 using Copilot.Testing.Moto;
+using Copilot.Testing.Tools;
 using Copilot.Packaging.Tests.Support;
 using Copilot.Packaging.Upload;
 

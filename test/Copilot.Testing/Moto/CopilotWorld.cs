@@ -164,14 +164,37 @@ public sealed class CopilotWorld(MotoServer server)
         await CallCloudFormationAsync(region, "CreateStack", form).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// <see cref="InfrastructureTemplate"/> with an ECR repository <c>&lt;app&gt;/&lt;job&gt;</c> and its <c>ECRRepo*</c>
+    /// output for each of <paramref name="jobs"/> too, as copilot adds them when workloads are initialised.
+    /// </summary>
+    public static string InfrastructureTemplateWith(string app, IReadOnlyList<string> jobs)
+    {
+        ArgumentNullException.ThrowIfNull(jobs);
+        var resources = new System.Text.StringBuilder();
+        var outputs = new System.Text.StringBuilder();
+        foreach (var job in jobs)
+        {
+            var logicalId = "ECRRepo" + job.Replace("-", "DASH", StringComparison.Ordinal);
+            resources.Append($"  {logicalId}:\n    Type: AWS::ECR::Repository\n    Properties:\n      RepositoryName: {app}/{job}\n");
+            outputs.Append($"  {logicalId}:\n    Value: !GetAtt {logicalId}.Arn\n");
+        }
+
+        return InfrastructureTemplate.Replace("Outputs:\n", resources + "Outputs:\n", StringComparison.Ordinal) + outputs;
+    }
+
     /// <summary>Creates the app's <c>&lt;app&gt;-infrastructure</c> StackSet (self-managed) with an instance per region.</summary>
-    public async Task CreateInfrastructureStackSetAsync(string app, IReadOnlyList<string> regions)
+    /// <param name="app">The application name.</param>
+    /// <param name="regions">The regions with an instance.</param>
+    /// <param name="extraJobRepositories">Jobs whose ECR repositories the StackSet holds besides <c>report-job</c>.</param>
+    public async Task CreateInfrastructureStackSetAsync(string app, IReadOnlyList<string> regions, IReadOnlyList<string>? extraJobRepositories = null)
     {
         var stackSet = $"{app}-infrastructure";
+        var template = InfrastructureTemplateWith(app, extraJobRepositories ?? []);
         await CallCloudFormationAsync(
             Region,
             "CreateStackSet",
-            [new("StackSetName", stackSet), new("TemplateBody", InfrastructureTemplate), new("PermissionModel", "SELF_MANAGED")]).ConfigureAwait(false);
+            [new("StackSetName", stackSet), new("TemplateBody", template), new("PermissionModel", "SELF_MANAGED")]).ConfigureAwait(false);
         var form = new List<KeyValuePair<string, string>> { new("StackSetName", stackSet), new("Accounts.member.1", MotoServer.Account) };
         form.AddRange(regions.Select((r, index) => new KeyValuePair<string, string>($"Regions.member.{index + 1}", r)));
         await CallCloudFormationAsync(Region, "CreateStackInstances", form).ConfigureAwait(false);

@@ -10,9 +10,10 @@ namespace Copilot.Testing.Moto;
 /// patched moto of <c>test/moto/moto_harness.py</c>): the SSM records and the <c>my-app-infrastructure</c> StackSet of
 /// <see cref="CopilotWorld"/>, an env stack <c>my-app-test</c> that also exports PrivateSubnets and outputs
 /// ManagedFileSystemID (a real EFS file system, for the env-controller's answer), and the env-controller zip at its
-/// key in the region's artifact bucket. No workload stack is created.
+/// key in the region's artifact bucket. No workload stack is created. <paramref name="extraJobRepositories"/> adds ECR
+/// repositories (and StackSet outputs) for more jobs, for example the example workspace's <c>report-generator</c>.
 /// </summary>
-public sealed class DeployableWorld(MotoServer server)
+public sealed class DeployableWorld(MotoServer server, IReadOnlyList<string>? extraJobRepositories = null)
 {
     /// <summary>The artifact bucket the StackSet instance creates in <see cref="CopilotWorld.Region"/>.</summary>
     public const string Bucket = "my-app-artifacts-us-west-2";
@@ -88,7 +89,7 @@ public sealed class DeployableWorld(MotoServer server)
                 ["NATWorkloads"] = string.Empty,
                 ["ServiceDiscoveryEndpoint"] = $"{CopilotWorld.Env}.{CopilotWorld.App}.local",
             }).ConfigureAwait(false);
-        await world.CreateInfrastructureStackSetAsync(CopilotWorld.App, [CopilotWorld.Region, CopilotWorld.OtherRegion]).ConfigureAwait(false);
+        await world.CreateInfrastructureStackSetAsync(CopilotWorld.App, [CopilotWorld.Region, CopilotWorld.OtherRegion], extraJobRepositories).ConfigureAwait(false);
         await PutEnvControllerCodeAsync().ConfigureAwait(false);
     }
 

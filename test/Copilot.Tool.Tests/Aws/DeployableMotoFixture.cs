@@ -9,11 +9,14 @@ public abstract class DeployableMotoFixture
 
     internal DeployableWorld World { get; private set; } = null!;
 
+    /// <summary>Jobs whose ECR repositories the app's StackSet holds besides <c>report-job</c>; none by default.</summary>
+    private protected virtual IReadOnlyList<string> JobRepositories => [];
+
     [OneTimeSetUp]
     public async Task StartMotoAndSeed()
     {
         Server = await MotoServer.StartAsync();
-        World = new DeployableWorld(Server);
+        World = new DeployableWorld(Server, JobRepositories);
         await World.SeedAsync();
     }
 

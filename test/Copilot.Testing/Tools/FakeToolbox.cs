@@ -1,16 +1,15 @@
-using Copilot.Packaging.Abstractions;
-
-namespace Copilot.Packaging.Tests.Upload;
+namespace Copilot.Testing.Tools;
 
 /// <summary>
 /// Recording <c>docker</c> and <c>git</c> shell scripts in a bin directory of their own, put first on the PATH the
-/// <see cref="ProcessRunner"/> searches. Each call appends a line <c>&lt;program&gt;\t&lt;arg&gt;\t...</c> to the log (and
-/// <c>stdin:&lt;text&gt;</c> for <c>docker login</c>). Files in the control directory steer them:
+/// <c>ProcessRunner</c> searches (give it <see cref="SearchPath"/> as <c>PATH</c>, directly or through the tool's
+/// variables). Each call appends a line <c>&lt;program&gt;\t&lt;arg&gt;\t...</c> to the log (and <c>stdin:&lt;text&gt;</c>
+/// for <c>docker login</c>). Files in the control directory steer them:
 /// <c>fail-build</c> makes <c>docker build</c> fail after 30 lines of stderr, <c>server-errors</c> makes <c>docker info</c>
 /// report a daemon error, <c>git-describe</c> holds the <c>git describe</c> answer (none: not a repository) and
 /// <c>git-status</c> the <c>git status --porcelain</c> answer.
 /// </summary>
-internal sealed class FakeToolbox
+public sealed class FakeToolbox
 {
     /// <summary>The digest the fake <c>docker inspect</c> reports.</summary>
     public const string Digest = "sha256:1111111111111111111111111111111111111111111111111111111111111111";
@@ -94,6 +93,9 @@ internal sealed class FakeToolbox
     /// <summary>The recorded docker calls, with the arguments as lists.</summary>
     public IReadOnlyList<string[]> DockerCalls =>
         [.. Calls.Where(c => c.StartsWith("docker\t", StringComparison.Ordinal)).Select(c => c.Split('\t')[1..])];
+
+    /// <summary>Removes the recording <c>docker</c>, so that no docker is on <see cref="SearchPath"/> (git stays).</summary>
+    public void RemoveDocker() => File.Delete(Path.Combine(BinDirectory, "docker"));
 
     /// <summary>Makes <c>docker build</c> fail.</summary>
     public void FailBuilds() => File.WriteAllText(Path.Combine(root, "fail-build"), string.Empty);
