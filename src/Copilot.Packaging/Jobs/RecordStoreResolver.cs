@@ -3,6 +3,7 @@ using Copilot.Packaging.Errors;
 using Copilot.Packaging.Records;
 using Copilot.Packaging.Records.Workspace;
 using Copilot.Packaging.Workspace;
+using Copilot.Packaging.Yaml;
 
 namespace Copilot.Packaging.Jobs;
 
@@ -19,7 +20,7 @@ internal sealed class RecordStoreResolver(IFileSystem fileSystem, Func<IRecordSt
     {
         var path = fileSystem.Path.Combine(workspace.CopilotDirectory, WorkspaceRecordStore.FileName);
         return fileSystem.File.Exists(path)
-            ? WorkspaceRecordStore.Parse(fileSystem.File.ReadAllText(path), workspace.DisplayPath(path))
+            ? WorkspaceRecordStore.Parse(BoundedYamlLoader.ReadText(fileSystem, path, workspace.DisplayPath(path)), workspace.DisplayPath(path))
             : null;
     }
 

@@ -100,4 +100,18 @@ public class WorkspaceRecordStoreTests
 
         Assert.That(ex!.Describe(), Does.StartWith("copilot/.records.yml:").And.Contain("not valid YAML"));
     }
+
+    [Test]
+    public void An_alias_bomb_is_refused_with_a_located_error()
+    {
+        var bomb = new System.Text.StringBuilder("a: &a [x, x, x, x, x, x, x, x, x, x]\n");
+        for (var i = 1; i < 12; i++)
+        {
+            bomb.Append(System.Globalization.CultureInfo.InvariantCulture, $"{(char)('a' + i)}: &{(char)('a' + i)} [*{(char)('a' + i - 1)}, *{(char)('a' + i - 1)}, *{(char)('a' + i - 1)}, *{(char)('a' + i - 1)}, *{(char)('a' + i - 1)}, *{(char)('a' + i - 1)}, *{(char)('a' + i - 1)}, *{(char)('a' + i - 1)}, *{(char)('a' + i - 1)}, *{(char)('a' + i - 1)}]\n");
+        }
+
+        var ex = Assert.Throws<CopilotJobException>(() => WorkspaceRecordStore.Parse(bomb.ToString(), "copilot/.records.yml"));
+
+        Assert.That(ex!.Describe(), Does.StartWith("copilot/.records.yml:"));
+    }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Copilot.Packaging.Errors;
+using Copilot.Packaging.Yaml;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -94,19 +95,9 @@ public sealed class WorkspaceRecordStore : IRecordStore
     {
         public static RecordsDocument Parse(string text, string path)
         {
-            YamlMappingNode root;
-            try
-            {
-                var stream = new YamlStream();
-                stream.Load(new StringReader(text));
-                root = stream.Documents.Count > 0 && stream.Documents[0].RootNode is YamlMappingNode map
-                    ? map
-                    : throw new CopilotJobException("the records file must be a YAML map with keys application and environments", new SourceLocation(path, 1, 1));
-            }
-            catch (YamlException ex)
-            {
-                throw new CopilotJobException($"the records file is not valid YAML: {ex.InnerException?.Message ?? ex.Message}", At(path, ex.Start), innerException: ex);
-            }
+            // Bounded like every other input file: size, nesting depth and alias expansion are capped.
+            var root = BoundedYamlLoader.LoadFirstDocument(text, path) as YamlMappingNode
+                ?? throw new CopilotJobException("the records file must be a YAML map with keys application and environments", new SourceLocation(path, 1, 1));
 
             var reader = new NodeReader(path);
             var appNode = reader.RequiredMap(root, "application", "application");
