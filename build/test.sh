@@ -4,7 +4,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ./build/prerequisites.sh
 configuration=${CONFIGURATION:-Release}
-dotnet build Copilot.Tool.sln -c "$configuration" --nologo -clp:NoSummary
+CONFIGURATION="$configuration" ./build/build.sh
 dotnet test Copilot.Tool.sln -c "$configuration" --no-build --nologo
 if [[ -x build/test-envcontroller.sh ]]; then
   ./build/test-envcontroller.sh
