@@ -70,7 +70,8 @@ public sealed class JobPackager
         var env = records.Environment.Name;
 
         var loaded = LoadManifest(request, workspace, app, job, env);
-        _reporter.Info(ScheduleExplanation.Describe(loaded.Manifest.Schedule ?? string.Empty, ConvertSchedule(loaded.Manifest), _clock.GetUtcNow()));
+        var schedule = ConvertSchedule(loaded.Manifest);
+        _reporter.Info(ScheduleExplanation.Describe(loaded.Manifest.Schedule ?? string.Empty, schedule, _clock.GetUtcNow()));
         var manifest = await ResolveSubnetsFromTagsAsync(request, loaded.Manifest, records.Environment, cancellationToken);
         EnvironmentFeatureCheck.Ensure(
             manifest, env, records.Environment.Version, records.Environment.Features,
@@ -78,7 +79,7 @@ public sealed class JobPackager
 
         var stackName = WorkloadStackReader.StackName(app, env, job);
         var deployed = await ReadDeployedStackAsync(request, records, stackName, cancellationToken);
-        var (stack, addonsText) = await RenderAsync(request, workspace, app, job, records, manifest, loaded.InterpolatedText, cancellationToken);
+        var (stack, addonsText) = await RenderAsync(request, workspace, app, job, records, manifest, schedule, loaded.InterpolatedText, cancellationToken);
 
         if (request.Diff)
         {
@@ -145,7 +146,7 @@ public sealed class JobPackager
     // Addons, uploads (with --upload-assets), synthesis and YAML patches: the template tree and the addons template text.
     private async Task<(JobStack Stack, string? AddonsText)> RenderAsync(
         JobPackageRequest request, CopilotWorkspace workspace, string app, string job, ResolvedRecords records,
-        Manifest.Model.ScheduledJobManifest manifest, string manifestText, CancellationToken cancellationToken)
+        Manifest.Model.ScheduledJobManifest manifest, string schedule, string manifestText, CancellationToken cancellationToken)
     {
         var jobDirectory = _fileSystem.Path.Combine(workspace.CopilotDirectory, job);
         var addons = AddonsReader.Read(_fileSystem, _fileSystem.Path.Combine(jobDirectory, "addons"), $"copilot/{job}/addons");
@@ -191,7 +192,8 @@ public sealed class JobPackager
             }
         }
 
-        var stack = new JobTemplateSynthesizer().Synthesize(input);
+        // The schedule was converted (and its errors located) already: hand the result over instead of converting again.
+        var stack = new JobTemplateSynthesizer((_, _) => schedule).Synthesize(input);
         var overrides = WorkloadOverrides.Load(_fileSystem, _fileSystem.Path.Combine(jobDirectory, "overrides"), $"copilot/{job}/overrides");
         if (overrides is not null)
         {
@@ -243,7 +245,7 @@ public sealed class JobPackager
         }
     }
 
-    // The schedule is converted at render time; check it first so that its error carries the manifest location.
+    // The schedule is converted once, before rendering, so that its error carries the manifest location.
     private static string ConvertSchedule(Manifest.Model.ScheduledJobManifest manifest)
     {
         try
