@@ -19,29 +19,4 @@ internal static class JobPackagingHarness
                 CancellationToken.None)
             .GetAwaiter()
             .GetResult();
-
-    public static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Copilot.Tool.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("Copilot.Tool.sln not found above " + AppContext.BaseDirectory);
-    }
-
-    public static void CopyDirectory(string source, string target)
-    {
-        Directory.CreateDirectory(target);
-        foreach (var file in Directory.GetFiles(source))
-        {
-            File.Copy(file, Path.Combine(target, Path.GetFileName(file)));
-        }
-
-        foreach (var dir in Directory.GetDirectories(source))
-        {
-            CopyDirectory(dir, Path.Combine(target, Path.GetFileName(dir)));
-        }
-    }
 }

@@ -1,3 +1,5 @@
+using Copilot.Testing;
+
 namespace Copilot.Packaging.Tests.Support;
 
 /// <summary>
@@ -27,7 +29,7 @@ internal static class CompatData
                 return configured;
             }
 
-            var root = RepositoryRoot();
+            var root = RepositoryPaths.TryRoot;
             if (root is null)
             {
                 Assert.Fail($"copilot's golden job case was not found: {DirectoryVariable} is not set and no {SolutionFile} lies above {AppContext.BaseDirectory}. Set {DirectoryVariable} to the folder with job-manifest.yml and job-test.stack.yml.");
@@ -60,17 +62,4 @@ internal static class CompatData
 
     /// <summary>The bytes of a compat file.</summary>
     public static byte[] ReadBytes(params string[] parts) => File.ReadAllBytes(PathOf(parts));
-
-    private static string? RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, SolutionFile)))
-            {
-                return directory.FullName;
-            }
-        }
-
-        return null;
-    }
 }

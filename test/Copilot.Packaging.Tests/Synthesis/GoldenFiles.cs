@@ -1,3 +1,5 @@
+using Copilot.Testing;
+
 namespace Copilot.Packaging.Tests.Synthesis;
 
 /// <summary>
@@ -6,24 +8,8 @@ namespace Copilot.Packaging.Tests.Synthesis;
 /// </summary>
 internal static class GoldenFiles
 {
-    public static string Directory
-    {
-        get
-        {
-            var directory = new DirectoryInfo(TestContext.CurrentContext.TestDirectory);
-            while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Copilot.Tool.sln")))
-            {
-                directory = directory.Parent;
-            }
-
-            if (directory is null)
-            {
-                Assert.Fail($"Cannot find the repository root (Copilot.Tool.sln) above {TestContext.CurrentContext.TestDirectory}.");
-            }
-
-            return Path.Combine(directory!.FullName, "test", "Copilot.Packaging.Tests", "Synthesis", "Golden");
-        }
-    }
+    public static string Directory =>
+        Path.Combine(RepositoryPaths.Root, "test", "Copilot.Packaging.Tests", "Synthesis", "Golden");
 
     public static bool Blessing => Environment.GetEnvironmentVariable("COPILOT_JOB_BLESS") == "1";
 

@@ -1,3 +1,4 @@
+using Copilot.Testing;
 using Copilot.Packaging.Yaml;
 using YamlDotNet.RepresentationModel;
 

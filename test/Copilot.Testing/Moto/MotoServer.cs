@@ -193,16 +193,8 @@ public sealed class MotoServer : IDisposable
 
     private static string FindHarness()
     {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "test", "moto", "moto_harness.py");
-            if (File.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        throw new InvalidOperationException("test/moto/moto_harness.py was not found above " + AppContext.BaseDirectory);
+        var harness = Path.Combine(RepositoryPaths.Root, "test", "moto", "moto_harness.py");
+        return File.Exists(harness) ? harness : throw new InvalidOperationException($"{harness} was not found");
     }
 
     private static int FreePort()

@@ -1,3 +1,5 @@
+using Copilot.Testing;
+
 namespace Copilot.Tool.Tests.Support;
 
 /// <summary>

@@ -1,3 +1,4 @@
+using Copilot.Testing;
 using System.Buffers.Binary;
 using System.IO.Compression;
 using System.Security.Cryptography;
@@ -19,7 +20,7 @@ public class EnvControllerCodeTests
         {
             entry.CopyTo(content);
         }
-        Assert.That(content.ToArray(), Is.EqualTo(File.ReadAllBytes(RepositoryPaths.HandlerSource)));
+        Assert.That(content.ToArray(), Is.EqualTo(File.ReadAllBytes(Path.Combine(RepositoryPaths.Root, "src", "envcontroller", "index.js"))));
     }
 
     [Test]

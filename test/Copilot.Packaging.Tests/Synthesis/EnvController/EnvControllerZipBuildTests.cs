@@ -1,3 +1,4 @@
+using Copilot.Testing;
 using System.Diagnostics;
 using Copilot.Packaging.Synthesis.EnvController;
 
@@ -41,7 +42,7 @@ public class EnvControllerZipBuildTests
         };
         foreach (var argument in new[]
         {
-            "msbuild", RepositoryPaths.ZipTargets, "-t:WriteEnvControllerZip", $"-p:EnvControllerZipPath={zipPath}",
+            "msbuild", Path.Combine(RepositoryPaths.Root, "build", "EnvControllerZip.targets"), "-t:WriteEnvControllerZip", $"-p:EnvControllerZipPath={zipPath}",
             "-nologo", "-nodeReuse:false", "-v:m",
         })
         {
