@@ -1,6 +1,6 @@
 using System.IO.Abstractions;
 using Copilot.Packaging.Errors;
-using YamlDotNet.Core;
+using Copilot.Packaging.Yaml;
 using YamlDotNet.RepresentationModel;
 
 namespace Copilot.Packaging.Workspace;
@@ -96,26 +96,12 @@ public sealed class CopilotWorkspace
             return null;
         }
 
-        try
-        {
-            var stream = new YamlStream();
-            stream.Load(new StringReader(fileSystem.File.ReadAllText(summary)));
-            if (stream.Documents.Count > 0
-                && stream.Documents[0].RootNode is YamlMappingNode map
-                && map.Children.TryGetValue(new YamlScalarNode("application"), out var value)
-                && value is YamlScalarNode { Value: { Length: > 0 } name })
-            {
-                return name;
-            }
-
-            return null;
-        }
-        catch (YamlException ex)
-        {
-            throw new CopilotJobException(
-                $"copilot/.workspace is not valid YAML: {ex.Message}",
-                new SourceLocation("copilot/.workspace", (int)ex.Start.Line, (int)ex.Start.Column),
-                innerException: ex);
-        }
+        // The same bounded reader as every other input file (size, depth, alias expansion).
+        const string displayPath = "copilot/.workspace";
+        return BoundedYamlLoader.LoadFirstDocument(BoundedYamlLoader.ReadText(fileSystem, summary, displayPath), displayPath) is YamlMappingNode map
+            && map.Children.TryGetValue(new YamlScalarNode("application"), out var value)
+            && value is YamlScalarNode { Value: { Length: > 0 } name }
+            ? name
+            : null;
     }
 }

@@ -72,4 +72,15 @@ public class CopilotWorkspaceTests
 
         Assert.That(CopilotWorkspace.Find(_fs, dir.Path).ApplicationName, Is.Null);
     }
+
+    [Test]
+    public void An_invalid_workspace_file_is_a_located_error()
+    {
+        using var dir = new TempDirectory();
+        dir.Write("copilot/.workspace", "application: [my-app\n");
+
+        var ex = Assert.Throws<CopilotJobException>(() => CopilotWorkspace.Find(_fs, dir.Path));
+
+        Assert.That(ex!.Describe(), Does.StartWith("copilot/.workspace:").And.Contain("not valid YAML"));
+    }
 }
