@@ -66,7 +66,7 @@ internal static class ContainerDefinitionsBuilder
         }
 
         return Cfn.Map(
-            ("Name", Cfn.Str(SynthesisContext.FireLensContainerName)),
+            ("Name", Cfn.Str(LoggingConfig.FireLensContainerName)),
             ("Image", Cfn.Str(logging.Image ?? DefaultFireLensImage)),
             ("Environment", ContainerEnvironment.Environment(context, logging.Variables, [])),
             ("EnvironmentFiles", ContainerEnvironment.EnvironmentFiles("HasLoggingEnvFile", "LoggingEnvFileARN")),
