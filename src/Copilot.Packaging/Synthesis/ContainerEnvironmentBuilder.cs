@@ -7,7 +7,7 @@ using YamlDotNet.RepresentationModel;
 namespace Copilot.Packaging.Synthesis;
 
 /// <summary>Builds container <c>Environment</c>, <c>Secrets</c> and <c>EnvironmentFiles</c> entries.</summary>
-internal static class ContainerEnvironment
+internal static class ContainerEnvironmentBuilder
 {
     /// <summary>
     /// The environment list of a container: the common block (the four <c>COPILOT_*</c> names, one entry per addons
