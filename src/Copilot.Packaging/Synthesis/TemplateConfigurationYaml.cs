@@ -1,8 +1,7 @@
-using Copilot.Packaging.Synthesis;
 using Copilot.Packaging.Yaml;
 using YamlDotNet.RepresentationModel;
 
-namespace Copilot.Packaging.Output;
+namespace Copilot.Packaging.Synthesis;
 
 /// <summary>Writes the template configuration as YAML: a <c>Parameters</c> map and a <c>Tags</c> map, keys sorted.</summary>
 public static class TemplateConfigurationYaml
