@@ -16,7 +16,7 @@ internal sealed class CommandRunner(ToolConsole console, CancellationToken cance
         {
             return body(reporter).GetAwaiter().GetResult();
         }
-        catch (DiffUnavailableException ex)
+        catch (CopilotJobException ex) when (ex.Code == CopilotJobErrorCode.DiffUnavailable)
         {
             Report(reporter, ex);
             return ExitCodes.DiffUnavailable;

@@ -12,11 +12,14 @@ public class CopilotJobException : Exception
     /// <param name="location">Where it is wrong, if it is in a file.</param>
     /// <param name="recommendation">How to fix it, if there is advice beyond the message.</param>
     /// <param name="innerException">The cause, if any.</param>
-    public CopilotJobException(string message, SourceLocation? location = null, string? recommendation = null, Exception? innerException = null)
+    /// <param name="code">What kind of error it is; a plain user error by default.</param>
+    public CopilotJobException(
+        string message, SourceLocation? location = null, string? recommendation = null, Exception? innerException = null, CopilotJobErrorCode code = CopilotJobErrorCode.UserError)
         : base(message, innerException)
     {
         Location = location;
         Recommendation = recommendation;
+        Code = code;
     }
 
     /// <summary>Creates a user error that reports several independent problems together.</summary>
@@ -28,6 +31,9 @@ public class CopilotJobException : Exception
         Location = diagnostics[0].Location;
     }
 
+    /// <summary>What kind of error this is; decide on this, never on <see cref="Exception.Message"/>.</summary>
+    public CopilotJobErrorCode Code { get; private set; }
+
     /// <summary>Where the problem is, if it is in a file.</summary>
     public SourceLocation? Location { get; }
 
@@ -36,6 +42,18 @@ public class CopilotJobException : Exception
 
     /// <summary>All problems, when several were found at once; otherwise empty.</summary>
     public IReadOnlyList<Diagnostic> Diagnostics { get; } = [];
+
+    /// <summary>
+    /// Classifies a plain user error as <paramref name="code"/> on its way up (the stage that caught it knows where it
+    /// came from); an error that already has a code keeps it.
+    /// </summary>
+    internal void Classify(CopilotJobErrorCode code)
+    {
+        if (Code == CopilotJobErrorCode.UserError)
+        {
+            Code = code;
+        }
+    }
 
     /// <summary>The message with its location prefix, as printed to the user (one line per diagnostic).</summary>
     public string Describe()
