@@ -93,9 +93,37 @@ public sealed partial class DeployRecipeTests : DeployableMotoFixture
         }
 
         // Deploying the same job again is a success with nothing to change.
+        clock.Restart();
         var again = ProcessRunner.Run(bash, workspace.Path, environment, "-e", "-o", "pipefail", script);
+        TestContext.Out.WriteLine($"second run: {clock.Elapsed.TotalSeconds:F1} s");
         Assert.That(again.ExitCode, Is.Zero, again.ToString());
         Assert.That(again.Stdout, Does.Contain($"No changes to deploy. Stack {Stack} is up to date"));
+
+        // The workflow's pull-request steps against the deployed stack: only the image differs, because it is built
+        // only when deploying.
+        var summary = workspace.File("step-summary.md");
+        var workflowEnvironment = new Dictionary<string, string?>(environment) { ["GITHUB_STEP_SUMMARY"] = summary };
+        foreach (var (name, value) in ReadmeWorkflow.Load().Environment)
+        {
+            workflowEnvironment[name] = value;
+        }
+
+        foreach (var step in ReadmeWorkflow.Load().RunSteps("diff"))
+        {
+            var stepRun = ProcessRunner.Run(bash, workspace.Path, workflowEnvironment, "-e", "-c", step);
+            TestContext.Out.WriteLine($"workflow step:\n{step}\n{stepRun}");
+            Assert.That(stepRun.ExitCode, Is.Zero, $"{step}\n{stepRun}");
+        }
+
+        var text = File.ReadAllText(summary);
+        TestContext.Out.WriteLine($"step summary:\n{text}");
+        var changes = text.Split('\n').Where(l => l.TrimStart().StartsWith('~') || l.TrimStart().StartsWith('+') || l.TrimStart().StartsWith('-')).ToList();
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(text, Does.StartWith($"Changes to {Stack}:"));
+            Assert.That(changes, Has.Count.EqualTo(1), "template, other parameters and tags are as deployed");
+            Assert.That(changes[0].Trim(), Is.EqualTo($"~ ContainerImage: {Repository}@{FakeToolbox.Digest} -> \"\""));
+        }
     }
 
     [Test]
