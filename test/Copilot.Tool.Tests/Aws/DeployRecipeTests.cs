@@ -16,8 +16,10 @@ namespace Copilot.Tool.Tests.Aws;
 [TestFixture]
 public sealed partial class DeployRecipeTests : DeployableMotoFixture
 {
-    private const string Stack = "my-app-test-report-generator";
-    private const string Repository = "123456789012.dkr.ecr.us-west-2.amazonaws.com/my-app/report-generator";
+    // The example job under a name of its own, so that no other test's stack of the example job can be in the way.
+    private const string Job = "nightly-report";
+    private const string Stack = $"my-app-test-{Job}";
+    private const string Repository = $"123456789012.dkr.ecr.us-west-2.amazonaws.com/my-app/{Job}";
 
     private const string AwsCliMissing =
         "The AWS CLI ('aws') is not on PATH, and the README's deploy recipe needs it. Install it: "
@@ -27,7 +29,16 @@ public sealed partial class DeployRecipeTests : DeployableMotoFixture
 
     private const string BashMissing = "bash is not on PATH, and the README's deploy recipe is a bash script.";
 
-    private protected override IReadOnlyList<string> JobRepositories => [AwsWorkspace.Job];
+    // The names the recipe's first line sets, in its order.
+    private static readonly IReadOnlyDictionary<string, string> Names = new Dictionary<string, string>
+    {
+        ["APP"] = "my-app",
+        ["ENVIRONMENT"] = "test",
+        ["JOB"] = Job,
+        ["OUT"] = "copilot-out",
+    };
+
+    private protected override IReadOnlyList<string> JobRepositories => [Job];
 
     [Test]
     public async Task The_readme_recipe_deploys_the_packaged_job_with_copilots_stack_name_role_parameters_and_tags()
@@ -36,6 +47,7 @@ public sealed partial class DeployRecipeTests : DeployableMotoFixture
         _ = OnPath("jq") ?? throw new AssertionException(JqMissing);
         var bash = OnPath("bash") ?? throw new AssertionException(BashMissing);
         using var workspace = AwsWorkspace.WithoutRecords();
+        AwsWorkspace.AddJob(workspace, Job);
         var toolbox = new FakeToolbox(workspace.File(".tools"));
         var environment = Environment(workspace, toolbox);
         var script = workspace.File("deploy-recipe.sh");
@@ -50,7 +62,7 @@ public sealed partial class DeployRecipeTests : DeployableMotoFixture
         TestContext.Out.WriteLine($"recipe ({assignment}) ran in {clock.Elapsed.TotalSeconds:F1} s\n{run}");
 
         Assert.That(run.ExitCode, Is.Zero, run.ToString());
-        var paramsFile = JsonDocument.Parse(File.ReadAllText(workspace.File($"copilot-out/{AwsWorkspace.Job}-test.params.json"))).RootElement;
+        var paramsFile = JsonDocument.Parse(File.ReadAllText(workspace.File($"copilot-out/{Job}-test.params.json"))).RootElement;
         var written = Pairs(paramsFile.GetProperty("Parameters"));
         var writtenTags = Pairs(paramsFile.GetProperty("Tags"));
         var stack = JsonDocument.Parse(Cli(aws, workspace, environment, "cloudformation", "describe-stacks", "--stack-name", Stack))
@@ -70,12 +82,12 @@ public sealed partial class DeployRecipeTests : DeployableMotoFixture
             Assert.That(tags, Is.EquivalentTo(writtenTags), "every tag of the params file, unchanged");
             Assert.That(parameters["AppName"], Is.EqualTo("my-app"));
             Assert.That(parameters["EnvName"], Is.EqualTo("test"));
-            Assert.That(parameters["WorkloadName"], Is.EqualTo(AwsWorkspace.Job));
+            Assert.That(parameters["WorkloadName"], Is.EqualTo(Job));
             Assert.That(parameters["Schedule"], Is.EqualTo("cron(30 6 ? * 2-6 *)"), "a value with spaces survives");
             Assert.That(parameters["ContainerImage"], Is.EqualTo($"{Repository}@{FakeToolbox.Digest}"), "the image --upload-assets pushed");
             Assert.That(tags["copilot-application"], Is.EqualTo("my-app"));
             Assert.That(tags["copilot-environment"], Is.EqualTo("test"));
-            Assert.That(tags["copilot-service"], Is.EqualTo(AwsWorkspace.Job));
+            Assert.That(tags["copilot-service"], Is.EqualTo(Job));
             Assert.That(tags["owner"], Is.EqualTo("team-a"), "the application's tags");
             Assert.That(tags["cost-center"], Is.EqualTo("42"));
             Assert.That(toolbox.DockerCalls.Select(c => c[0]), Does.Contain("push"), string.Join("\n", toolbox.Calls));
@@ -87,7 +99,7 @@ public sealed partial class DeployRecipeTests : DeployableMotoFixture
             .Split((char[])['\t', '\n'], StringSplitOptions.RemoveEmptyEntries);
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(body, Is.EqualTo(File.ReadAllText(workspace.File($"copilot-out/{AwsWorkspace.Job}-test.stack.yml"))), "the packaged template, byte for byte");
+            Assert.That(body, Is.EqualTo(File.ReadAllText(workspace.File($"copilot-out/{Job}-test.stack.yml"))), "the packaged template, byte for byte");
             Assert.That(keys, Does.Contain(EnvControllerCode.S3Key), "step 1 uploaded the env-controller code the template refers to");
             Assert.That(keys.Where(k => k.StartsWith($"manual/templates/{Stack}/", StringComparison.Ordinal)), Has.Exactly(1).Items, "the template went through the artifact bucket");
         }
@@ -106,6 +118,12 @@ public sealed partial class DeployRecipeTests : DeployableMotoFixture
         foreach (var (name, value) in ReadmeWorkflow.Load().Environment)
         {
             workflowEnvironment[name] = value;
+        }
+
+        foreach (var name in Names.Keys)
+        {
+            Assert.That(workflowEnvironment, Does.ContainKey(name), "the workflow's env sets the recipe's names");
+            workflowEnvironment[name] = Names[name];
         }
 
         foreach (var step in ReadmeWorkflow.Load().RunSteps("diff"))
@@ -133,7 +151,7 @@ public sealed partial class DeployRecipeTests : DeployableMotoFixture
         Assert.That(AssignmentLine().IsMatch(recipe.Split('\n')[0]), Is.True, recipe.Split('\n')[0]);
     }
 
-    // The recipe with its first line (the names) set to the example workspace's names and the output directory.
+    // The recipe with its first line (the names) set to the example workspace's app and environment, the job and the output directory.
     private static string Recipe(out string assignment)
     {
         var recipe = ReadmeBlocks.After(ReadmeBlocks.DeployRecipe);
@@ -143,7 +161,7 @@ public sealed partial class DeployRecipeTests : DeployableMotoFixture
             Assert.Fail($"the deploy recipe must start with 'APP=… ENVIRONMENT=… JOB=… OUT=…', not '{recipe[..newline]}'");
         }
 
-        assignment = $"APP=my-app ENVIRONMENT=test JOB={AwsWorkspace.Job} OUT=copilot-out";
+        assignment = string.Join(' ', Names.Select(n => $"{n.Key}={n.Value}"));
         return assignment + recipe[newline..];
     }
 
