@@ -1,10 +1,12 @@
 using Copilot.Packaging.Aws;
 using Copilot.Packaging.Records.Aws;
+using Copilot.Testing;
 using Copilot.Testing.Moto;
 
 namespace Copilot.Packaging.Tests.Aws;
 
 [TestFixture]
+[Category(TestCategories.Moto)]
 public sealed class WorkloadStackReaderMotoTests
 {
     private MotoServer server = null!;
@@ -12,12 +14,8 @@ public sealed class WorkloadStackReaderMotoTests
     [OneTimeSetUp]
     public async Task StartMotoAndSeed()
     {
-        server = await MotoServer.StartAsync();
-        await new CopilotWorld(server).SeedAsync();
+        server = await SharedMoto.SeededAsync(nameof(CopilotWorld), s => new CopilotWorld(s).SeedAsync());
     }
-
-    [OneTimeTearDown]
-    public void StopMoto() => server?.Dispose();
 
     private async Task<WorkloadStackReader> ReaderAsync(Packaging.Aws.AwsContext context)
     {

@@ -2,11 +2,13 @@ using System.Diagnostics;
 using Copilot.Packaging.Abstractions;
 using Copilot.Packaging.Errors;
 using Copilot.Packaging.Tests.Support;
+using Copilot.Testing;
 
 namespace Copilot.Packaging.Tests.Upload;
 
 /// <summary>The real <see cref="ProcessRunner"/>, driving <c>/bin/sh</c>.</summary>
 [TestFixture]
+[Category(TestCategories.Process)]
 public sealed class ProcessRunnerTests
 {
     private static readonly ProcessRunner Runner = new();
