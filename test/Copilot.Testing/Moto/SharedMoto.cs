@@ -16,12 +16,30 @@ public static class SharedMoto
 
     static SharedMoto() => AppDomain.CurrentDomain.ProcessExit += (_, _) => Stop();
 
-    /// <summary>The assembly's server, started on first use (a failed start fails every caller with the same reason).</summary>
-    public static Task<MotoServer> ServerAsync()
+    /// <summary>The assembly's server, started on first use. A failed start fails the fixtures waiting for it; the next caller tries again.</summary>
+    public static async Task<MotoServer> ServerAsync()
     {
+        Task<MotoServer> start;
         lock (Gate)
         {
-            return starting ??= MotoServer.StartAsync();
+            start = starting ??= MotoServer.StartAsync();
+        }
+
+        try
+        {
+            return await start.ConfigureAwait(false);
+        }
+        catch
+        {
+            lock (Gate)
+            {
+                if (ReferenceEquals(starting, start))
+                {
+                    starting = null;
+                }
+            }
+
+            throw;
         }
     }
 
