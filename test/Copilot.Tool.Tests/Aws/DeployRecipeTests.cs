@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Copilot.Packaging.Synthesis.EnvController;
+using Copilot.Testing;
 using Copilot.Testing.Moto;
 using Copilot.Testing.Tools;
 using Copilot.Tool.Tests.Support;
@@ -13,11 +14,17 @@ namespace Copilot.Tool.Tests.Aws;
 /// the installed AWS CLI and jq against moto: the tool this build made (as <c>dotnet copilot-job</c>) packages with
 /// <c>--upload-assets</c> from moto's records, and <c>aws cloudformation deploy</c> creates the stack.
 /// </summary>
+/// <remarks>
+/// Not parallel: it deletes the env-controller code from the shared bucket (the recipe must upload it again), which
+/// other fixtures' stacks refer to.
+/// </remarks>
 [TestFixture]
+[NonParallelizable]
+[Category(TestCategories.Process)]
 public sealed partial class DeployRecipeTests : DeployableMotoFixture
 {
     // The example job under a name of its own, so that no other test's stack of the example job can be in the way.
-    private const string Job = "nightly-report";
+    private const string Job = DeployRecipeJob;
     private const string Stack = $"my-app-test-{Job}";
     private const string Repository = $"123456789012.dkr.ecr.us-west-2.amazonaws.com/my-app/{Job}";
 
@@ -37,8 +44,6 @@ public sealed partial class DeployRecipeTests : DeployableMotoFixture
         ["JOB"] = Job,
         ["OUT"] = "copilot-out",
     };
-
-    private protected override IReadOnlyList<string> JobRepositories => [Job];
 
     [Test]
     public async Task The_readme_recipe_deploys_the_packaged_job_with_copilots_stack_name_role_parameters_and_tags()
