@@ -1,23 +1,150 @@
 #!/usr/bin/env bash
-# Checks (and where possible installs) what the build and tests need besides the .NET SDK:
-# cfn-lint and moto (Python), Node.js for the env-controller handler.
+# Checks what the tests need besides the .NET SDK. It never installs into a system Python.
+#
+#   cfn-lint 1.x                        the `cfn-lint` on PATH (judges every emitted template)
+#   moto 5.x with its server extras     importable by the `python3` on PATH (moto, flask, werkzeug) and `moto_server`
+#   Node.js >= 20 and npm               the env-controller's tests
+#   the AWS CLI (`aws`)                 the README's deploy recipe, run against moto
+#
+# When the cfn-lint/moto on PATH do not fit, it makes a virtual environment in .tools/venv (git-ignored) with the
+# pinned versions of build/requirements-test.txt; build/test.sh puts .tools/venv/bin first on PATH when it is there.
+# When neither works it says what is missing and the command that fixes it, and exits 1.
+#
+#   --fast   checks only what `./build/test.sh --fast` needs: dotnet, python3, node and npm
 set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
 
-need_python_module() {
-  local module=$1 package=$2
-  if ! python3 -c "import ${module}" >/dev/null 2>&1; then
-    echo "Installing ${package} (needed by the tests)..." >&2
-    python3 -m pip install --quiet "${package}" || {
-      echo "error: ${package} is not installed and could not be installed: run: pip install '${package}'" >&2
-      exit 1
-    }
-  fi
+fast=false
+for arg in "$@"; do
+  case "$arg" in
+    --fast) fast=true ;;
+    *) echo "error: unknown argument '$arg' (use --fast or nothing)" >&2; exit 2 ;;
+  esac
+done
+
+venv="$root/.tools/venv"
+venv_ready="$venv/.copilot-job-ready"
+requirements="build/requirements-test.txt"
+venv_command="python3 -m venv .tools/venv && .tools/venv/bin/python -m pip install -r $requirements"
+problems=0
+found=()
+
+problem() {
+  echo "error: $1" >&2
+  shift
+  for line in "$@"; do echo "       $line" >&2; done
+  problems=$((problems + 1))
 }
 
-command -v dotnet >/dev/null || { echo "error: the .NET SDK is not on PATH: install .NET 10 (see global.json)" >&2; exit 1; }
-command -v python3 >/dev/null || { echo "error: python3 is needed for cfn-lint and moto: install Python 3.10 or newer" >&2; exit 1; }
-need_python_module cfnlint cfn-lint
-need_python_module moto "moto[server]"
-command -v cfn-lint >/dev/null || { echo "error: cfn-lint is installed but not on PATH" >&2; exit 1; }
-command -v moto_server >/dev/null || { echo "error: moto is installed but moto_server is not on PATH: pip install 'moto[server]'" >&2; exit 1; }
-command -v node >/dev/null || { echo "error: Node.js 20 or newer is needed for the env-controller tests: install nodejs" >&2; exit 1; }
+# --- .NET and Python ------------------------------------------------------------------------------------------------
+if command -v dotnet >/dev/null; then
+  found+=("dotnet $(dotnet --version 2>/dev/null || echo '?')")
+else
+  problem "the .NET SDK is not on PATH" "install the .NET 10 SDK (the version in global.json): https://dotnet.microsoft.com/download"
+fi
+
+python_ok=false
+if ! command -v python3 >/dev/null; then
+  problem "python3 is not on PATH (test.sh counts results with it; cfn-lint and moto run on it)" \
+    "install Python 3.10 or newer, for example: sudo apt-get install python3 python3-venv"
+elif ! python3 -c 'import sys; sys.exit(0 if sys.version_info >= (3, 10) else 1)'; then
+  problem "python3 is $(python3 --version 2>&1); cfn-lint 1.x and moto 5.x need Python 3.10 or newer" \
+    "install Python 3.10 or newer and put it first on PATH"
+else
+  python_ok=true
+fi
+
+# --- cfn-lint and moto ----------------------------------------------------------------------------------------------
+# Prints why the cfn-lint/moto on PATH do not fit (nothing when they do).
+python_tools_misfit() {
+  local cfn moto
+  if ! cfn=$(cfn-lint --version 2>/dev/null); then
+    echo "cfn-lint is not on PATH"
+  elif [[ ! $cfn =~ ^cfn-lint\ 1\.[0-9]+ ]]; then
+    echo "cfn-lint is '${cfn}', not 1.x"
+  fi
+  if ! moto=$(python3 -c 'import moto, moto.server, flask, werkzeug; print(moto.__version__)' 2>/dev/null); then
+    echo "python3 ($(command -v python3)) cannot import moto with its server extras (moto, moto.server, flask, werkzeug)"
+  elif [[ ! $moto =~ ^5\. ]]; then
+    echo "moto is $moto, not 5.x"
+  elif ! command -v moto_server >/dev/null; then
+    echo "moto_server is not on PATH"
+  fi
+  return 0
+}
+
+python_tools_found() {
+  found+=("$(cfn-lint --version 2>/dev/null)" "moto $(python3 -c 'import moto; print(moto.__version__)') ($(command -v python3))")
+}
+
+if ! $fast && $python_ok; then
+  if [[ -f "$venv_ready" ]]; then
+    export PATH="$venv/bin:$PATH"
+  fi
+  misfit=$(python_tools_misfit)
+  if [[ -z "$misfit" ]]; then
+    python_tools_found
+  else
+    echo "The cfn-lint/moto on PATH do not fit (cfn-lint 1.x and moto[server] 5.x are needed):" >&2
+    echo "$misfit" | sed 's/^/  - /' >&2
+    echo "Making a virtual environment in .tools/venv with the pinned versions of $requirements ..." >&2
+    rm -rf "$venv"
+    venv_log="$root/.tools/venv-install.log"
+    mkdir -p "$root/.tools"
+    if ! python3 -m venv "$venv" >"$venv_log" 2>&1; then
+      rm -rf "$venv"
+      problem "python3 cannot create a virtual environment ($(tail -n 1 "$venv_log"))" \
+        "install the venv module (Debian/Ubuntu: sudo apt-get install python3-venv), then run ./build/test.sh again"
+    elif ! "$venv/bin/python" -m pip install --disable-pip-version-check --timeout 20 --retries 1 \
+        -r "$requirements" >>"$venv_log" 2>&1; then
+      rm -rf "$venv"
+      problem "cfn-lint 1.x and moto[server] 5.x are missing and could not be installed into .tools/venv: pip failed ($(grep -m1 -E 'ERROR|error' "$venv_log" || tail -n 1 "$venv_log"); full log: .tools/venv-install.log)" \
+        "fix: with access to a Python package index (PyPI or a mirror: PIP_INDEX_URL), run" \
+        "  $venv_command" \
+        "then run ./build/test.sh again (it uses .tools/venv when it is there)."
+    else
+      touch "$venv_ready"
+      export PATH="$venv/bin:$PATH"
+      misfit=$(python_tools_misfit)
+      if [[ -n "$misfit" ]]; then
+        problem "the virtual environment in .tools/venv still does not fit: $misfit" "check $requirements, then: rm -rf .tools/venv && $venv_command"
+      else
+        echo "Installed into .tools/venv." >&2
+        python_tools_found
+      fi
+    fi
+  fi
+fi
+
+# --- Node.js --------------------------------------------------------------------------------------------------------
+if ! command -v node >/dev/null; then
+  problem "Node.js is not on PATH (the env-controller's tests need node 20 or newer)" \
+    "install Node.js 20 or newer with npm: https://nodejs.org/en/download (Debian/Ubuntu: sudo apt-get install nodejs npm)"
+else
+  node_version=$(node --version)
+  if [[ ! $node_version =~ ^v([0-9]+)\. ]] || (( BASH_REMATCH[1] < 20 )); then
+    problem "node is $node_version; the env-controller's tests need node 20 or newer" "install Node.js 20 or newer: https://nodejs.org/en/download"
+  else
+    found+=("node $node_version")
+  fi
+fi
+if ! command -v npm >/dev/null; then
+  problem "npm is not on PATH (it installs the env-controller's test dependencies)" "install npm with Node.js (Debian/Ubuntu: sudo apt-get install npm)"
+fi
+
+# --- AWS CLI --------------------------------------------------------------------------------------------------------
+if ! $fast; then
+  if aws_version=$(aws --version 2>&1) && [[ $aws_version == aws-cli/* ]]; then
+    found+=("${aws_version%% *}")
+  else
+    problem "the AWS CLI (aws) is not on PATH (the deploy recipe test runs it against moto)" \
+      "install AWS CLI v2: https://docs.aws.amazon.com/cli/latest/userguide/getting-started-install.html"
+  fi
+fi
+
+if (( problems > 0 )); then
+  echo "error: $problems prerequisite(s) missing; see above" >&2
+  exit 1
+fi
+echo "Prerequisites: $(IFS=','; echo "${found[*]}" | sed 's/,/, /g')"

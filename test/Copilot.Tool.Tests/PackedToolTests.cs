@@ -5,6 +5,8 @@ namespace Copilot.Tool.Tests;
 
 /// <summary>The packed and installed tool, run as a process on the example workspace, as users run it.</summary>
 [NonParallelizable]
+[Category(TestCategories.PackedTool)]
+[Category(TestCategories.CfnLint)]
 public class PackedToolTests
 {
     private PackedTool _tool = null!;

@@ -106,9 +106,10 @@ public sealed class AwsContextTests
 
     [Test]
     [NonParallelizable]
+    [Category(Copilot.Testing.TestCategories.Moto)]
     public async Task The_cloudformation_client_honours_the_sdk_service_specific_endpoint_variable()
     {
-        using var server = await Copilot.Testing.Moto.MotoServer.StartAsync();
+        var server = await Copilot.Testing.Moto.SharedMoto.ServerAsync();
         const string variable = "AWS_ENDPOINT_URL_CLOUDFORMATION";
         var previous = Environment.GetEnvironmentVariable(variable);
         Environment.SetEnvironmentVariable(variable, server.Endpoint.ToString());

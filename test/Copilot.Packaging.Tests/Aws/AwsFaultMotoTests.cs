@@ -2,6 +2,7 @@ using System.Net;
 using Copilot.Packaging.Aws;
 using Copilot.Packaging.Errors;
 using Copilot.Packaging.Aws.Records;
+using Copilot.Testing;
 using Copilot.Testing.Moto;
 
 namespace Copilot.Packaging.Tests.Aws;
@@ -11,6 +12,7 @@ namespace Copilot.Packaging.Tests.Aws;
 /// (<c>INITIAL_NO_AUTH_ACTION_COUNT=4</c>), which the setup spends creating a user with keys and a policy, and the app record.
 /// </summary>
 [TestFixture]
+[Category(TestCategories.Moto)]
 public sealed class AwsFaultMotoTests
 {
     private MotoServer server = null!;

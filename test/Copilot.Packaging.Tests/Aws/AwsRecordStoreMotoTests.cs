@@ -2,11 +2,13 @@ using Copilot.Packaging.Aws;
 using Copilot.Packaging.Errors;
 using Copilot.Packaging.Aws.Records;
 using Copilot.Packaging.Synthesis;
+using Copilot.Testing;
 using Copilot.Testing.Moto;
 
 namespace Copilot.Packaging.Tests.Aws;
 
 [TestFixture]
+[Category(TestCategories.Moto)]
 public sealed class AwsRecordStoreMotoTests
 {
     private MotoServer server = null!;
@@ -15,13 +17,9 @@ public sealed class AwsRecordStoreMotoTests
     [OneTimeSetUp]
     public async Task StartMotoAndSeed()
     {
-        server = await MotoServer.StartAsync();
+        server = await SharedMoto.SeededAsync(nameof(CopilotWorld), s => new CopilotWorld(s).SeedAsync());
         world = new CopilotWorld(server);
-        await world.SeedAsync();
     }
-
-    [OneTimeTearDown]
-    public void StopMoto() => server?.Dispose();
 
     [Test]
     public async Task Reads_the_application_record_with_copilot_json_fields()

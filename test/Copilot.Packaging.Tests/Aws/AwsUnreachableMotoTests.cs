@@ -1,10 +1,12 @@
 using Copilot.Packaging.Errors;
 using Copilot.Packaging.Aws.Records;
+using Copilot.Testing;
 using Copilot.Testing.Moto;
 
 namespace Copilot.Packaging.Tests.Aws;
 
 [TestFixture]
+[Category(TestCategories.Moto)]
 public sealed class AwsUnreachableMotoTests
 {
     [Test]

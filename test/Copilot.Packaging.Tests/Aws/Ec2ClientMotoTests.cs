@@ -1,12 +1,14 @@
 using Copilot.Packaging.Aws;
 using Copilot.Packaging.Aws.Ec2;
 using Copilot.Packaging.Records;
+using Copilot.Testing;
 using Copilot.Testing.Moto;
 
 namespace Copilot.Packaging.Tests.Aws;
 
 /// <summary>The subnet lookup of <c>from_tags</c> against moto's EC2: tag filters, the env region and role, EC2's error shape.</summary>
 [TestFixture]
+[Category(TestCategories.Moto)]
 public sealed class Ec2ClientMotoTests
 {
     private MotoServer server = null!;
@@ -18,7 +20,7 @@ public sealed class Ec2ClientMotoTests
     [OneTimeSetUp]
     public async Task StartMotoAndSeed()
     {
-        server = await MotoServer.StartAsync();
+        server = await SharedMoto.ServerAsync();
         var subnets = new TaggedSubnets(server);
         var vpc = await subnets.CreateVpcAsync("10.10.0.0/16");
         privateMail = await subnets.CreateSubnetAsync(vpc, "10.10.1.0/24", new Dictionary<string, string> { ["tier"] = "private", ["team"] = "mail" });
@@ -27,9 +29,6 @@ public sealed class Ec2ClientMotoTests
         var otherVpc = await subnets.CreateVpcAsync("10.20.0.0/16", CopilotWorld.OtherRegion);
         otherRegionSubnet = await subnets.CreateSubnetAsync(otherVpc, "10.20.1.0/24", new Dictionary<string, string> { ["tier"] = "east" }, CopilotWorld.OtherRegion);
     }
-
-    [OneTimeTearDown]
-    public void StopMoto() => server?.Dispose();
 
     private static IReadOnlyList<Ec2Filter> Tags(params (string Key, string[] Values)[] tags) =>
         [.. tags.Select(t => Ec2Filter.Tag(t.Key, t.Values))];

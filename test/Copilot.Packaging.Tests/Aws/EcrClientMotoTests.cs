@@ -1,9 +1,11 @@
 using Copilot.Packaging.Aws;
+using Copilot.Testing;
 using Copilot.Testing.Moto;
 
 namespace Copilot.Packaging.Tests.Aws;
 
 [TestFixture]
+[Category(TestCategories.Moto)]
 public sealed class EcrClientMotoTests
 {
     private MotoServer server = null!;
@@ -11,12 +13,8 @@ public sealed class EcrClientMotoTests
     [OneTimeSetUp]
     public async Task StartMotoAndSeed()
     {
-        server = await MotoServer.StartAsync();
-        await new CopilotWorld(server).SeedAsync();
+        server = await SharedMoto.SeededAsync(nameof(CopilotWorld), s => new CopilotWorld(s).SeedAsync());
     }
-
-    [OneTimeTearDown]
-    public void StopMoto() => server?.Dispose();
 
     [Test]
     public async Task Describes_a_repository_the_app_stackset_created()

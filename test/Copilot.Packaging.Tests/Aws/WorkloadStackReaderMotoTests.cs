@@ -1,11 +1,13 @@
 using Copilot.Packaging.Aws;
 using Copilot.Packaging.Aws.Records;
 using Copilot.Packaging.Synthesis;
+using Copilot.Testing;
 using Copilot.Testing.Moto;
 
 namespace Copilot.Packaging.Tests.Aws;
 
 [TestFixture]
+[Category(TestCategories.Moto)]
 public sealed class WorkloadStackReaderMotoTests
 {
     private MotoServer server = null!;
@@ -13,12 +15,8 @@ public sealed class WorkloadStackReaderMotoTests
     [OneTimeSetUp]
     public async Task StartMotoAndSeed()
     {
-        server = await MotoServer.StartAsync();
-        await new CopilotWorld(server).SeedAsync();
+        server = await SharedMoto.SeededAsync(nameof(CopilotWorld), s => new CopilotWorld(s).SeedAsync());
     }
-
-    [OneTimeTearDown]
-    public void StopMoto() => server?.Dispose();
 
     private async Task<WorkloadStackReader> ReaderAsync(Packaging.Aws.AwsContext context)
     {

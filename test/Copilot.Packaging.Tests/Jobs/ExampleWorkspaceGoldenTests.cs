@@ -28,6 +28,18 @@ public class ExampleWorkspaceGoldenTests
             GoldenFiles.Verify($"example-report-generator-{env}.params.yml", File.ReadAllText(Path.Combine(dir.Path, "out", $"report-generator-{env}.params.yml")));
             GoldenFiles.Verify($"example-report-generator-{env}.params.json", File.ReadAllText(Path.Combine(dir.Path, "out-json", $"report-generator-{env}.params.json")));
         });
+    }
+
+    [TestCase("test")]
+    [TestCase("prod")]
+    [Category(TestCategories.CfnLint)]
+    public void The_packaged_example_has_no_cfn_lint_errors(string env)
+    {
+        using var dir = new TempDirectory();
+        RepositoryPaths.CopyExample(dir.Path);
+
+        JobPackagingHarness.Package(dir.Path, "report-generator", env, "out");
+
         var errors = CfnLint.Run([Path.Combine(dir.Path, "out", $"report-generator-{env}.stack.yml")])
             .Where(f => f.IsRealError);
         Assert.That(errors, Is.Empty);

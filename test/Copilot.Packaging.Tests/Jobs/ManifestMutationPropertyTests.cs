@@ -6,6 +6,7 @@ using Copilot.Packaging.Reporting;
 using Copilot.Packaging.Tests.Support;
 using FsCheck;
 using FsCheck.Fluent;
+using Copilot.Testing;
 
 namespace Copilot.Packaging.Tests.Jobs;
 
@@ -15,6 +16,7 @@ namespace Copilot.Packaging.Tests.Jobs;
 /// The whole pipeline runs: read, interpolate, override, bind, validate, synthesize, write.
 /// </summary>
 [NonParallelizable]
+[Category(TestCategories.Slow)]
 public class ManifestMutationPropertyTests
 {
     private const string ManifestPath = "copilot/mailer/manifest.yml";

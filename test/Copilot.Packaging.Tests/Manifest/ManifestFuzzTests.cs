@@ -3,11 +3,13 @@ using System.Text;
 using Copilot.Packaging.Errors;
 using Copilot.Packaging.Manifest;
 using Copilot.Packaging.Tests.Support;
+using Copilot.Testing;
 using static Copilot.Packaging.Tests.Manifest.ManifestTestKit;
 
 namespace Copilot.Packaging.Tests.Manifest;
 
 /// <summary>Random and mutated input must never produce anything but <see cref="CopilotJobException"/>.</summary>
+[Category(TestCategories.Slow)]
 public class ManifestFuzzTests
 {
     private static readonly byte[] Interesting = Encoding.ASCII.GetBytes(":-[]{}&*!|>'\"#%@`?,\n \t\\$<0123456789xyz~");

@@ -6,6 +6,8 @@ namespace Copilot.Packaging.Tests.Support;
 /// copilot's golden Scheduled Job case (manifest, templates, params JSON), which the repository does not carry. It is
 /// read from <c>COPILOT_JOB_COMPAT_DIR</c> when set, else from <c>&lt;repository root&gt;/../shared/compat</c>
 /// (the repository root holds <c>Copilot.Tool.sln</c> and is found by walking up from the test binaries).
+/// When neither exists the test is reported skipped with that reason (a fresh clone has no copy), except under
+/// <c>CI=true</c>, where a missing compat directory fails the test so CI always compares with copilot.
 /// </summary>
 internal static class CompatData
 {
@@ -32,17 +34,32 @@ internal static class CompatData
             var root = RepositoryPaths.TryRoot;
             if (root is null)
             {
-                Assert.Fail($"copilot's golden job case was not found: {DirectoryVariable} is not set and no {SolutionFile} lies above {AppContext.BaseDirectory}. Set {DirectoryVariable} to the folder with job-manifest.yml and job-test.stack.yml.");
+                Missing($"{DirectoryVariable} is not set and no {SolutionFile} lies above {AppContext.BaseDirectory}");
             }
 
             var besideRepository = Path.GetFullPath(Path.Combine(root!, "..", "shared", "compat"));
             if (!System.IO.Directory.Exists(besideRepository))
             {
-                Assert.Fail($"copilot's golden job case was not found: {DirectoryVariable} is not set and {besideRepository} does not exist. Copy shared/compat beside the repository or set {DirectoryVariable}.");
+                Missing($"{DirectoryVariable} is not set and {besideRepository} does not exist");
             }
 
             return besideRepository;
         }
+    }
+
+    /// <summary>True when the tests run in CI (<c>CI=true</c>), where copilot's golden case must be present.</summary>
+    public static bool InCi => string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Skips the test (fails it under <c>CI=true</c>) because the compat directory is not there.</summary>
+    private static void Missing(string why)
+    {
+        var message = $"copilot's golden job case was not found: {why}. Set {DirectoryVariable} to the folder with job-manifest.yml and job-test.stack.yml, or put shared/compat beside the repository.";
+        if (InCi)
+        {
+            Assert.Fail($"{message} (CI=true: the compat tests must run in CI)");
+        }
+
+        Assert.Ignore(message);
     }
 
     /// <summary>The full path of a compat file (for example <c>derived/job-test.stack.equivalent.json</c>); fails when it is missing.</summary>

@@ -2,11 +2,13 @@ using Copilot.Packaging.Abstractions;
 using Copilot.Packaging.Adapters;
 using Copilot.Packaging.Tests.Support;
 using Copilot.Packaging.Upload;
+using Copilot.Testing;
 
 namespace Copilot.Packaging.Tests.Upload;
 
 /// <summary>The git-derived image tag, read from real git repositories through the real <see cref="ProcessRunner"/>.</summary>
 [TestFixture]
+[Category(TestCategories.Process)]
 public sealed class GitTagTests
 {
     private static readonly ProcessRunner Runner = new();

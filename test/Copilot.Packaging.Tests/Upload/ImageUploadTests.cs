@@ -1,5 +1,6 @@
 using Copilot.Packaging.Errors;
 using Copilot.Packaging.Manifest.Model;
+using Copilot.Testing;
 using Copilot.Testing.Moto;
 using Copilot.Testing.Tools;
 
@@ -10,6 +11,8 @@ namespace Copilot.Packaging.Tests.Upload;
 /// script; ECR (repository lookup, login token) and S3 are moto.
 /// </summary>
 [TestFixture]
+[Category(TestCategories.Moto)]
+[Category(TestCategories.Process)]
 public sealed class ImageUploadTests
 {
     private const string Repo = UploadScene.Repository;
@@ -21,12 +24,8 @@ public sealed class ImageUploadTests
     [OneTimeSetUp]
     public async Task StartMotoAndSeed()
     {
-        server = await MotoServer.StartAsync();
-        await new CopilotWorld(server).SeedAsync();
+        server = await SharedMoto.SeededAsync(nameof(CopilotWorld), s => new CopilotWorld(s).SeedAsync());
     }
-
-    [OneTimeTearDown]
-    public void StopMoto() => server?.Dispose();
 
     [SetUp]
     public void CreateScene()

@@ -3,11 +3,13 @@ using Copilot.Packaging.Abstractions;
 using Copilot.Packaging.Adapters;
 using Copilot.Packaging.Errors;
 using Copilot.Packaging.Tests.Support;
+using Copilot.Testing;
 
 namespace Copilot.Packaging.Tests.Upload;
 
 /// <summary>The real <see cref="ProcessRunner"/>, driving <c>/bin/sh</c>.</summary>
 [TestFixture]
+[Category(TestCategories.Process)]
 public sealed class ProcessRunnerTests
 {
     private static readonly ProcessRunner Runner = new();

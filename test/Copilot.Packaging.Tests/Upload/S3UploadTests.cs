@@ -5,6 +5,7 @@ using Copilot.Packaging.Errors;
 using Copilot.Packaging.Manifest.Model;
 using Copilot.Packaging.Synthesis;
 using Copilot.Packaging.Synthesis.EnvController;
+using Copilot.Testing;
 using Copilot.Testing.Moto;
 using YamlDotNet.RepresentationModel;
 
@@ -12,6 +13,8 @@ namespace Copilot.Packaging.Tests.Upload;
 
 /// <summary>S3 uploads of <c>--upload-assets</c> against moto: env files, addons (assets and template), env-controller code.</summary>
 [TestFixture]
+[Category(TestCategories.Moto)]
+[NonParallelizable] // lists the shared artifact bucket, which ImageUploadTests writes to as well
 public sealed class S3UploadTests
 {
     private const string Bucket = UploadScene.Bucket;
@@ -22,12 +25,8 @@ public sealed class S3UploadTests
     [OneTimeSetUp]
     public async Task StartMotoAndSeed()
     {
-        server = await MotoServer.StartAsync();
-        await new CopilotWorld(server).SeedAsync();
+        server = await SharedMoto.SeededAsync(nameof(CopilotWorld), s => new CopilotWorld(s).SeedAsync());
     }
-
-    [OneTimeTearDown]
-    public void StopMoto() => server?.Dispose();
 
     [SetUp]
     public void CreateScene() => scene = new UploadScene(server);

@@ -19,6 +19,9 @@ public sealed class MotoServer : IDisposable
     /// <summary>The account moto reports for every caller.</summary>
     public const string Account = "123456789012";
 
+    /// <summary>How long a starting server may take to answer: importing moto takes seconds, minutes on a busy 2-core machine.</summary>
+    private static readonly TimeSpan ReadyWithin = TimeSpan.FromSeconds(180);
+
     private readonly Process process;
     private readonly StringBuilder output;
 
@@ -111,7 +114,7 @@ public sealed class MotoServer : IDisposable
     private async Task WaitUntilReadyAsync()
     {
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
-        var deadline = DateTime.UtcNow.AddSeconds(60);
+        var deadline = DateTime.UtcNow.Add(ReadyWithin);
         while (DateTime.UtcNow < deadline)
         {
             if (process.HasExited)
@@ -139,7 +142,7 @@ public sealed class MotoServer : IDisposable
             await Task.Delay(100).ConfigureAwait(false);
         }
 
-        throw new InvalidOperationException($"moto did not answer on {Endpoint} within 60 s:\n{Tail()}");
+        throw new InvalidOperationException($"moto did not answer on {Endpoint} within {(int)ReadyWithin.TotalSeconds} s:\n{Tail()}");
     }
 
     private string Tail()

@@ -120,6 +120,8 @@ public sealed class AwsCallCountTests : DeployableMotoFixture
 [TestFixture]
 public sealed class AwsMidRunStopTests : DeployableMotoFixture
 {
+    private protected override bool OwnServer => true;
+
     [Test]
     public async Task Moto_stopped_mid_run_ends_with_one_clear_error_and_writes_nothing()
     {

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using Copilot.Testing;
 using Copilot.Testing.Moto;
 using Copilot.Tool.Tests.Support;
 
@@ -11,6 +12,7 @@ namespace Copilot.Tool.Tests.Aws;
 /// only call sts:GetCallerIdentity, and the app record). Each ends with one clear message, the right exit code and no files.
 /// </summary>
 [TestFixture]
+[Category(TestCategories.Moto)]
 public sealed class AwsFaultToolTests
 {
     private MotoServer _server = null!;

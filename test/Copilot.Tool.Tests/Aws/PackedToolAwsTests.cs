@@ -1,10 +1,12 @@
 using Copilot.Tool.Tests.Support;
+using Copilot.Testing;
 
 namespace Copilot.Tool.Tests.Aws;
 
 /// <summary>The packed and installed tool, as a process whose real environment points the AWS SDK at moto.</summary>
 [TestFixture]
 [NonParallelizable]
+[Category(TestCategories.PackedTool)]
 public sealed class PackedToolAwsTests : DeployableMotoFixture
 {
     private PackedTool _tool = null!;

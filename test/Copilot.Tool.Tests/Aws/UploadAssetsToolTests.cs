@@ -1,10 +1,10 @@
-using Copilot.Testing;
 using System.Security.Cryptography;
 using System.Text;
 using Amazon.Runtime;
 using Amazon.S3;
 using Amazon.S3.Model;
 using Copilot.Packaging.Synthesis.EnvController;
+using Copilot.Testing;
 using Copilot.Testing.Moto;
 using Copilot.Testing.Tools;
 using Copilot.Tool.Tests.Support;
@@ -17,13 +17,13 @@ namespace Copilot.Tool.Tests.Aws;
 /// first on the PATH the console's variables give: host → packager → connector → uploader → docker and S3.
 /// </summary>
 [TestFixture]
+[Category(TestCategories.Process)]
+[Category(TestCategories.CfnLint)]
 public sealed class UploadAssetsToolTests : DeployableMotoFixture
 {
     private const string Repository = "123456789012.dkr.ecr.us-west-2.amazonaws.com/my-app/report-generator";
     private const string EnvFilePath = "report-generator/job.env";
     private const string EnvFileText = "REPORT_FORMAT=pdf\nPAGE_SIZE=a4\n";
-
-    private protected override IReadOnlyList<string> JobRepositories => [AwsWorkspace.Job];
 
     [Test]
     public async Task Upload_assets_builds_and_pushes_the_image_uploads_the_assets_and_fills_the_parameters()

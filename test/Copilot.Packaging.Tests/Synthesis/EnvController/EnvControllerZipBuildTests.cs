@@ -10,6 +10,7 @@ namespace Copilot.Packaging.Tests.Synthesis.EnvController;
 /// bytes must be the ones embedded in the library, so the S3 key depends on index.js alone.
 /// </summary>
 [NonParallelizable]
+[Category(TestCategories.Process)]
 public class EnvControllerZipBuildTests
 {
     private string workDirectory = "";
