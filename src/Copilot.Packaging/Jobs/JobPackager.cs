@@ -298,7 +298,7 @@ public sealed class JobPackager
 
     private async Task<ResolvedRecords> ResolveRecordsAsync(JobPackageRequest request, CopilotWorkspace workspace, string app, CancellationToken cancellationToken)
     {
-        var resolver = new RecordStoreResolver(_fileSystem, _aws is null ? null : _aws.RecordStore);
+        var resolver = new RecordStoreResolver(_fileSystem, _aws is null ? null : _aws.RecordStore, _reporter);
         var workspaceRecords = resolver.ReadWorkspaceRecords(workspace);
         var env = request.EnvironmentName;
         if (env is null)
