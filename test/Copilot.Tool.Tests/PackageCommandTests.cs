@@ -84,6 +84,24 @@ public class PackageCommandTests
         Assert.That(run.Stdout, Is.Empty);
     }
 
+    [TestCase("-e", "staging", "environment 'staging' is not in copilot/.records.yml (it has: prod, test)")]
+    [TestCase("-a", "other-app", "application 'other-app' is not in copilot/.records.yml (it has: my-app)")]
+    public async Task A_name_the_records_file_lacks_is_said_first_and_aws_is_not_asked_when_unconfigured(string flag, string value, string fact)
+    {
+        string[] args = flag == "-e" ? ["package", "-n", "report-generator", "-e", value] : ["package", "-n", "report-generator", "-e", "test", "-a", value];
+
+        var run = await InProcessTool.RunAsync(_workspace.Path, args);
+
+        Assert.That(run.ExitCode, Is.EqualTo(1), run.ToString());
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(run.Stderr, Does.Contain($"✘ {fact}, and it could not be looked up in AWS: no AWS region is configured\n"));
+            Assert.That(run.Stderr.Split('\n').Count(l => l.StartsWith('✘')), Is.EqualTo(1), "one error line");
+            Assert.That(run.Stderr, Does.Contain("records export -e"), "says how to add it to the file");
+            Assert.That(run.Stdout, Is.Empty);
+        }
+    }
+
     [Test]
     public async Task The_only_job_is_taken_with_a_notice()
     {
