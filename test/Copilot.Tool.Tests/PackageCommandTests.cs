@@ -1,3 +1,4 @@
+using Copilot.Packaging.Synthesis.EnvController;
 using Copilot.Tool.Tests.Support;
 using YamlDotNet.RepresentationModel;
 
@@ -72,6 +73,24 @@ public class PackageCommandTests
         Assert.That(run.ExitCode, Is.Zero, run.ToString());
         Assert.That(run.Stderr, Does.Contain("The ContainerImage parameter is empty: image.build is set and --upload-assets was not given.")
             .And.Contain("warning: --tag has no effect without --upload-assets"));
+    }
+
+    [Test]
+    public async Task Offline_output_names_the_env_controller_code_it_did_not_upload_once()
+    {
+        var run = await InProcessTool.RunAsync(_workspace.Path, "package", "-n", "report-generator", "-e", "test");
+
+        Assert.That(run.ExitCode, Is.Zero, run.ToString());
+        const string Bucket = "my-app-infrastru-pipelinebuiltartifactbuc-1example";
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(run.Stdout, Does.Contain($"S3Bucket: {Bucket}").And.Contain($"S3Key: {EnvControllerCode.S3Key}"), "the template refers to it");
+            Assert.That(run.Stderr.Split("did not upload").Length - 1, Is.EqualTo(1), "said once");
+            Assert.That(run.Stderr, Does.Contain(
+                "warning: the template refers to S3 objects this run did not upload; package with --upload-assets to upload them "
+                + "(and fill in their parameters), or copy them there yourself before you deploy:\n"
+                + $"  s3://{Bucket}/manual/scripts/custom-resources/envcontrollerfunction/{EnvControllerCode.Sha256Hex}.zip: the env-controller Lambda code"));
+        }
     }
 
     [Test]

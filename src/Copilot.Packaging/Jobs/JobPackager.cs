@@ -194,6 +194,7 @@ public sealed class JobPackager
 
         // The schedule was converted (and its errors located) already: hand the result over instead of converting again.
         var stack = new JobTemplateSynthesizer((_, _) => schedule).Synthesize(input);
+        ExternalObjects.ReportNotUploaded(_reporter, request, input, _fileSystem, workspace.RootDirectory);
         var overrides = WorkloadOverrides.Load(_fileSystem, _fileSystem.Path.Combine(jobDirectory, "overrides"), $"copilot/{job}/overrides");
         if (overrides is not null)
         {
