@@ -65,7 +65,7 @@ public class UnknownKeyTests
         var note = loaded.Warnings.Single();
         Assert.That(note.Severity, Is.EqualTo(DiagnosticSeverity.Note));
         Assert.That(note.ToString(), Is.EqualTo(
-            $"{ManifestFile}:{line}:{column}: exec: exec has no effect on Scheduled Jobs: copilot accepts it, but a job's tasks run without ECS Exec"));
+            $"{ManifestFile}:{line}:{column}: exec: enabling it has no effect on Scheduled Jobs: copilot accepts the key, but a job's tasks run without ECS Exec"));
     }
 
     [TestCase("exec: false\n")]

@@ -65,7 +65,7 @@ internal static class TaskSettingsBinder
     {
         if (enabled == true)
         {
-            context.Note(node, path, "exec has no effect on Scheduled Jobs: copilot accepts it, but a job's tasks run without ECS Exec");
+            context.Note(node, path, "enabling it has no effect on Scheduled Jobs: copilot accepts the key, but a job's tasks run without ECS Exec");
         }
     }
 
