@@ -84,7 +84,8 @@ public sealed class AwsContext : IDisposable
         {
             throw new CopilotJobException(
                 profile is null ? "no AWS region is configured" : $"no AWS region is configured for profile {profile}",
-                recommendation: RegionAdvice);
+                recommendation: RegionAdvice,
+                code: CopilotJobErrorCode.AwsNotConfigured);
         }
 
         var credentials = options.AccessKey is { } key
@@ -96,7 +97,8 @@ public sealed class AwsContext : IDisposable
         {
             throw new CopilotJobException(
                 profile is null ? "no AWS credentials were found" : $"no AWS credentials were found for profile {profile}",
-                recommendation: CredentialsAdvice);
+                recommendation: CredentialsAdvice,
+                code: CopilotJobErrorCode.AwsNotConfigured);
         }
 
         return new AwsContext(options, region, credentials, profile ?? NonEmpty(environment.Get("AWS_PROFILE")));

@@ -12,11 +12,14 @@ public class CopilotJobException : Exception
     /// <param name="location">Where it is wrong, if it is in a file.</param>
     /// <param name="recommendation">How to fix it, if there is advice beyond the message.</param>
     /// <param name="innerException">The cause, if any.</param>
-    public CopilotJobException(string message, SourceLocation? location = null, string? recommendation = null, Exception? innerException = null)
+    /// <param name="code">What kind of error it is, for callers that must tell kinds apart.</param>
+    public CopilotJobException(
+        string message, SourceLocation? location = null, string? recommendation = null, Exception? innerException = null, CopilotJobErrorCode code = CopilotJobErrorCode.General)
         : base(message, innerException)
     {
         Location = location;
         Recommendation = recommendation;
+        Code = code;
     }
 
     /// <summary>Creates a user error that reports several independent problems together.</summary>
@@ -27,6 +30,9 @@ public class CopilotJobException : Exception
         Diagnostics = diagnostics;
         Location = diagnostics[0].Location;
     }
+
+    /// <summary>What kind of error this is; <see cref="CopilotJobErrorCode.General"/> unless a caller needs to tell it apart.</summary>
+    public CopilotJobErrorCode Code { get; }
 
     /// <summary>Where the problem is, if it is in a file.</summary>
     public SourceLocation? Location { get; }

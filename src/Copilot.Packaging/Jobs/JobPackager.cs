@@ -191,6 +191,7 @@ public sealed class JobPackager
 
         // The schedule was converted (and its errors located) already: hand the result over instead of converting again.
         var stack = new JobTemplateSynthesizer((_, _) => schedule).Synthesize(input);
+        ExternalObjects.ReportNotUploaded(_reporter, request, input, _fileSystem, workspace.RootDirectory);
         var overrides = WorkloadOverrides.Load(_fileSystem, _fileSystem.Path.Combine(jobDirectory, "overrides"), $"copilot/{job}/overrides");
         if (overrides is not null)
         {
@@ -295,7 +296,7 @@ public sealed class JobPackager
 
     private async Task<ResolvedRecords> ResolveRecordsAsync(JobPackageRequest request, CopilotWorkspace workspace, string app, CancellationToken cancellationToken)
     {
-        var resolver = new RecordStoreResolver(_fileSystem, _aws is null ? null : _aws.RecordStore);
+        var resolver = new RecordStoreResolver(_fileSystem, _aws is null ? null : _aws.RecordStore, _reporter);
         var workspaceRecords = resolver.ReadWorkspaceRecords(workspace);
         var env = request.EnvironmentName;
         if (env is null)
