@@ -13,14 +13,8 @@ internal static class ToolApplication
     public static int Run(string[] args, ToolConsole console, CancellationToken cancellationToken)
     {
         using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        using var app = Build(new CommandRunner(console, cancellation.Token));
-
-        ConsoleCancelEventHandler onCancel = (_, e) =>
-        {
-            e.Cancel = true;
-            cancellation.Cancel();
-        };
-        System.Console.CancelKeyPress += onCancel;
+        using var signals = new SignalCancellation(cancellation);
+        using var app = Build(new CommandRunner(console, cancellation.Token, () => signals.ExitCode));
         try
         {
             return app.Execute(args);
@@ -30,10 +24,6 @@ internal static class ToolApplication
             console.Error.WriteLine($"✘ {ex.Message}");
             console.Error.WriteLine("Run 'dotnet copilot-job package --help' for the flags.");
             return ExitCodes.UserError;
-        }
-        finally
-        {
-            System.Console.CancelKeyPress -= onCancel;
         }
     }
 
