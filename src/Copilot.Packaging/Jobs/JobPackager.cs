@@ -86,12 +86,17 @@ public sealed class JobPackager
         var (stack, addonsText) = await RenderAsync(request, workspace, app, job, records, manifest, schedule, loaded.InterpolatedText, cancellationToken);
 
         cancellationToken.ThrowIfCancellationRequested();
+        var templateText = YamlTextWriter.Write(stack.Template);
+        foreach (var note in CloudFormationLimits.Check(stack, templateText, manifest, schedule))
+        {
+            _reporter.Verbose(note);
+        }
+
         if (request.Diff)
         {
             return Compare(request, job, env, stackName, deployed, stack);
         }
 
-        var templateText = YamlTextWriter.Write(stack.Template);
         if (request.OutputDirectory is null)
         {
             return new PackageResult { JobName = job, EnvironmentName = env, TemplateText = templateText };
