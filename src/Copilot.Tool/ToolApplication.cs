@@ -14,14 +14,8 @@ internal static class ToolApplication
     public static int Run(string[] args, ToolConsole console, CancellationToken cancellationToken)
     {
         using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        using var app = Build(new CommandRunner(console, cancellation.Token));
-
-        ConsoleCancelEventHandler onCancel = (_, e) =>
-        {
-            e.Cancel = true;
-            cancellation.Cancel();
-        };
-        System.Console.CancelKeyPress += onCancel;
+        using var signals = new SignalCancellation(cancellation);
+        using var app = Build(new CommandRunner(console, cancellation.Token, () => signals.ExitCode));
         try
         {
             return app.Execute(args);
@@ -35,10 +29,6 @@ internal static class ToolApplication
             }
 
             return ExitCodes.UserError;
-        }
-        finally
-        {
-            System.Console.CancelKeyPress -= onCancel;
         }
     }
 

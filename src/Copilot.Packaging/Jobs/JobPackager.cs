@@ -63,9 +63,11 @@ public sealed class JobPackager
                 "could not find an application attached to this workspace",
                 recommendation: "Name the application with -a, or add `application: <name>` to copilot/.workspace.");
         var job = await SelectJobAsync(request, workspace, cancellationToken);
+        cancellationToken.ThrowIfCancellationRequested();
         var records = await ResolveRecordsAsync(request, workspace, app, cancellationToken);
         var env = records.Environment.Name;
 
+        cancellationToken.ThrowIfCancellationRequested();
         var loaded = LoadManifest(request, workspace, app, job, env);
         var schedule = ConvertSchedule(loaded.Manifest);
         _reporter.Info(ScheduleExplanation.Describe(loaded.Manifest.Schedule ?? string.Empty, schedule, _clock.GetUtcNow()));
@@ -75,15 +77,23 @@ public sealed class JobPackager
             _fileSystem.File.Exists(_fileSystem.Path.Combine(workspace.CopilotDirectory, "environments", env, "manifest.yml")));
 
         var stackName = WorkloadStackName.Of(app, env, job);
+        cancellationToken.ThrowIfCancellationRequested();
         var deployed = await ReadDeployedStackAsync(request, records, stackName, cancellationToken);
+        cancellationToken.ThrowIfCancellationRequested();
         var (stack, addonsText) = await RenderAsync(request, workspace, app, job, records, manifest, schedule, loaded.InterpolatedText, cancellationToken);
+
+        cancellationToken.ThrowIfCancellationRequested();
+        var templateText = YamlTextWriter.Write(stack.Template);
+        foreach (var note in CloudFormationLimits.Check(stack, templateText, manifest, schedule))
+        {
+            _reporter.Verbose(note);
+        }
 
         if (request.Diff)
         {
             return Compare(request, job, env, stackName, deployed, stack);
         }
 
-        var templateText = YamlTextWriter.Write(stack.Template);
         if (request.OutputDirectory is null)
         {
             return new PackageResult { JobName = job, EnvironmentName = env, TemplateText = templateText };
@@ -99,6 +109,9 @@ public sealed class JobPackager
         }
 
         var outputDirectory = _fileSystem.Path.GetFullPath(_fileSystem.Path.Combine(request.WorkingDirectory, request.OutputDirectory));
+
+        // The last point at which a signal stops the run: after it, the files are renamed into place together.
+        cancellationToken.ThrowIfCancellationRequested();
         var written = new AtomicFileWriter(_fileSystem).WriteAll(outputDirectory, files);
         return new PackageResult { JobName = job, EnvironmentName = env, WrittenFiles = written };
     }
@@ -190,6 +203,7 @@ public sealed class JobPackager
         }
 
         // The schedule was converted (and its errors located) already: hand the result over instead of converting again.
+        cancellationToken.ThrowIfCancellationRequested();
         var stack = new JobTemplateSynthesizer((_, _) => schedule).Synthesize(input);
         ExternalObjects.ReportNotUploaded(_reporter, request, input, _fileSystem, workspace.RootDirectory);
         var overrides = WorkloadOverrides.Load(_fileSystem, _fileSystem.Path.Combine(jobDirectory, "overrides"), $"copilot/{job}/overrides");
