@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Copilot.Testing;
 using Copilot.Tool.Tests.Support;
 
 namespace Copilot.Tool.Tests;
@@ -11,6 +12,7 @@ namespace Copilot.Tool.Tests;
 /// </summary>
 [TestFixture]
 [NonParallelizable]
+[Category(TestCategories.Process)]
 public sealed class SignalTests
 {
     private const string Job = "report-generator";

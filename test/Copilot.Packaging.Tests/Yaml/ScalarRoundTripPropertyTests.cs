@@ -15,6 +15,9 @@ namespace Copilot.Packaging.Tests.Yaml;
 /// cfn-lint parses a template holding such values. Strings are random mixes of every Unicode line break, YAML
 /// indicators, <c>&lt;&lt;</c>, <c>=</c>, <c>~</c>, null/boolean/number/date spellings, blanks, tabs, <c>#</c> and <c>: </c>.
 /// </summary>
+[Category(TestCategories.Process)]
+[Category(TestCategories.CfnLint)]
+[Category(TestCategories.Slow)]
 public sealed class ScalarRoundTripPropertyTests
 {
     private static readonly string[] Pieces =
