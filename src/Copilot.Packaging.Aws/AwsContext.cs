@@ -38,14 +38,15 @@ public sealed class AwsContext : IDisposable
     private readonly HttpClient http;
     private readonly ConcurrentDictionary<(string Role, string Region), Lazy<Task<AWSCredentials>>> roleSessions = new();
 
-    private AwsContext(AwsContextOptions options, string region, AWSCredentials credentials, string? profile)
+    private AwsContext(AwsContextOptions options, string region, AWSCredentials credentials, string? profile, AwsDeadline deadline)
     {
         this.options = options;
         Region = region;
         Credentials = credentials;
         Profile = profile;
-        http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
-        Sender = new AwsHttpSender(http, AwsRetryPolicy.Default(options.MaxAttempts), options.CallObserver);
+        Deadline = deadline;
+        http = new HttpClient { Timeout = deadline.AttemptTimeout, MaxResponseContentBufferSize = AwsAnswerLimits.MaxBodyBytes };
+        Sender = new AwsHttpSender(http, AwsRetryPolicy.Default(options.MaxAttempts), options.CallObserver, deadline);
     }
 
     /// <summary>The region of the run (the "app region": SSM records and the app StackSet are read there).</summary>
@@ -63,6 +64,9 @@ public sealed class AwsContext : IDisposable
     /// <summary>The observer of AWS calls, if any.</summary>
     internal IAwsCallObserver? Observer => options.CallObserver;
 
+    /// <summary>The run's budget of time spent waiting for AWS.</summary>
+    internal AwsDeadline Deadline { get; }
+
     /// <summary>The signed-HTTP sender shared by the hand-written clients.</summary>
     internal AwsHttpSender Sender { get; }
 
@@ -75,6 +79,7 @@ public sealed class AwsContext : IDisposable
     internal static AwsContext Create(AwsContextOptions options, IAwsDefaultChain chain)
     {
         var environment = options.Environment ?? ProcessEnvironmentVariables.Instance;
+        var deadline = new AwsDeadline(options.Deadline ?? AwsDeadline.ParseBudget(environment.Get(AwsDeadline.VariableName)));
         var profile = NonEmpty(options.Profile);
         var region = NonEmpty(options.Region)
             ?? NonEmpty(environment.Get("AWS_REGION"))
@@ -84,7 +89,8 @@ public sealed class AwsContext : IDisposable
         {
             throw new CopilotJobException(
                 profile is null ? "no AWS region is configured" : $"no AWS region is configured for profile {profile}",
-                recommendation: RegionAdvice);
+                recommendation: RegionAdvice,
+                code: CopilotJobErrorCode.AwsNotConfigured);
         }
 
         var credentials = options.AccessKey is { } key
@@ -96,10 +102,11 @@ public sealed class AwsContext : IDisposable
         {
             throw new CopilotJobException(
                 profile is null ? "no AWS credentials were found" : $"no AWS credentials were found for profile {profile}",
-                recommendation: CredentialsAdvice);
+                recommendation: CredentialsAdvice,
+                code: CopilotJobErrorCode.AwsNotConfigured);
         }
 
-        return new AwsContext(options, region, credentials, profile ?? NonEmpty(environment.Get("AWS_PROFILE")));
+        return new AwsContext(options, region, credentials, profile ?? NonEmpty(environment.Get("AWS_PROFILE")), deadline);
     }
 
     /// <summary>A CloudFormation client for <paramref name="region"/>, signing with <paramref name="credentials"/> (default ones when null).</summary>
@@ -137,7 +144,7 @@ public sealed class AwsContext : IDisposable
         }
 
         config.MaxErrorRetry = Math.Max(0, options.MaxAttempts - 1);
-        config.Timeout = TimeSpan.FromSeconds(30);
+        config.Timeout = Deadline.AttemptTimeout;
         var url = options.EndpointUrl?.ToString() ?? NonEmpty(config.ServiceURL);
         if (url is not null)
         {

@@ -32,6 +32,13 @@ public sealed record AwsContextOptions
     /// <summary>How many times a throttled, 5xx or unreachable call is tried in all; at least 1. Defaults to 4.</summary>
     public int MaxAttempts { get; init; } = 4;
 
+    /// <summary>
+    /// The most time a run waits for AWS in total (counted while calls are in flight); each attempt waits at most
+    /// 20 s or this, whichever is less. Null reads <c>COPILOT_JOB_AWS_DEADLINE</c> (seconds) from <see cref="Environment"/>,
+    /// else 90 s. A call past it ends the run with "AWS did not answer … after N s".
+    /// </summary>
+    public TimeSpan? Deadline { get; init; }
+
     private static readonly string[] ServiceEndpointVariables =
         ["AWS_ENDPOINT_URL_SSM", "AWS_ENDPOINT_URL_STS", "AWS_ENDPOINT_URL_CLOUDFORMATION", "AWS_ENDPOINT_URL_ECR", "AWS_ENDPOINT_URL_S3"];
 

@@ -8,12 +8,24 @@ namespace Copilot.Packaging.Aws;
 internal static class AwsSdkCall
 {
     /// <summary>Runs <paramref name="call"/>.</summary>
-    internal static async Task<T> RunAsync<T>(AwsContext context, string service, string operation, string region, Func<Task<T>> call, CancellationToken cancellationToken)
+    /// <remarks>The call runs within the run's <see cref="AwsDeadline"/>: past it, it is abandoned and "AWS did not answer" is thrown.</remarks>
+    internal static Task<T> RunAsync<T>(AwsContext context, string service, string operation, string region, Func<Task<T>> call, CancellationToken cancellationToken)
     {
         context.Observer?.OnCall(service, operation, region);
+        return context.Deadline.RunAsync(service, operation, region, token => RunOnceAsync(context, service, operation, region, call, token), cancellationToken);
+    }
+
+    private static async Task<T> RunOnceAsync<T>(AwsContext context, string service, string operation, string region, Func<Task<T>> call, CancellationToken cancellationToken)
+    {
+        var watch = System.Diagnostics.Stopwatch.StartNew();
         try
         {
             return await call().ConfigureAwait(false);
+        }
+        catch (TimeoutException ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            // The SDK's own per-attempt timeout, on every attempt.
+            throw context.Deadline.Expired(service, operation, region, watch.Elapsed, ex);
         }
         catch (AmazonServiceException ex) when (ex.StatusCode != 0 && !string.IsNullOrEmpty(ex.ErrorCode))
         {
@@ -27,7 +39,7 @@ internal static class AwsSdkCall
                                    || (ex is TaskCanceledException or OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
             throw new CopilotJobException(
-                $"could not complete {service} {operation} in region {region}: {Cause(ex).Message}",
+                $"could not complete {service} {operation} in region {region}: {Display.Value(Cause(ex).Message)}",
                 recommendation: "Check the network connection, the AWS credentials, and AWS_ENDPOINT_URL (or AWS_ENDPOINT_URL_<SERVICE>) if it is set.",
                 innerException: ex);
         }

@@ -18,12 +18,12 @@ public sealed class AwsServiceException : CopilotJobException
     /// <param name="statusCode">The HTTP status code.</param>
     /// <param name="innerException">The SDK exception, when the call went through the SDK.</param>
     public AwsServiceException(string service, string operation, string errorCode, string serviceMessage, HttpStatusCode statusCode, Exception? innerException = null)
-        : base($"{service} {operation} failed: {errorCode}: {serviceMessage}", innerException: innerException)
+        : base($"{service} {operation} failed: {Display.Value(errorCode)}: {Display.Value(serviceMessage)}", innerException: innerException)
     {
         Service = service;
         Operation = operation;
-        ErrorCode = errorCode;
-        ServiceMessage = serviceMessage;
+        ErrorCode = Display.Value(errorCode);
+        ServiceMessage = Display.Value(serviceMessage);
         StatusCode = statusCode;
     }
 
@@ -33,10 +33,10 @@ public sealed class AwsServiceException : CopilotJobException
     /// <summary>The operation, for example <c>DescribeStacks</c>.</summary>
     public string Operation { get; }
 
-    /// <summary>The AWS error code, for example <c>ValidationError</c>.</summary>
+    /// <summary>The AWS error code, for example <c>ValidationError</c> (escaped and capped like every echoed value, see <see cref="Display"/>).</summary>
     public string ErrorCode { get; }
 
-    /// <summary>The message AWS returned.</summary>
+    /// <summary>The message AWS returned, escaped and cut to <see cref="Display.MaxLength"/> characters (AWS error bodies can be of any size).</summary>
     public string ServiceMessage { get; }
 
     /// <summary>The HTTP status code.</summary>

@@ -40,7 +40,7 @@ public sealed class WorkloadStackReader : IDeployedStackSource
         try
         {
             var summary = await cloudFormation.GetTemplateSummaryAsync(stackName, cancellationToken).ConfigureAwait(false);
-            return TemplateMetadata.ReadVersion(summary.Metadata);
+            return TemplateMetadata.ReadVersion(summary.Metadata, stackName);
         }
         catch (AwsServiceException ex) when (ex.IsStackNotFound)
         {

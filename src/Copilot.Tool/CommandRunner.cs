@@ -3,7 +3,7 @@ using Copilot.Packaging.Errors;
 namespace Copilot.Tool;
 
 /// <summary>Runs a command body and maps what escapes it to an exit code and a message on stderr.</summary>
-internal sealed class CommandRunner(ToolConsole console, CancellationToken cancellationToken)
+internal sealed class CommandRunner(ToolConsole console, CancellationToken cancellationToken, Func<int>? cancelledExitCode = null)
 {
     public ToolConsole Console => console;
 
@@ -15,6 +15,12 @@ internal sealed class CommandRunner(ToolConsole console, CancellationToken cance
         try
         {
             return body(reporter).GetAwaiter().GetResult();
+        }
+        catch (Exception) when (cancellationToken.IsCancellationRequested)
+        {
+            // Whatever failed after a signal failed because of it (a killed docker build, an aborted AWS call).
+            reporter.Error("cancelled: no output files were written");
+            return cancelledExitCode?.Invoke() ?? ExitCodes.Cancelled;
         }
         catch (CopilotJobException ex) when (ex.Code == CopilotJobErrorCode.DiffUnavailable)
         {
@@ -30,11 +36,6 @@ internal sealed class CommandRunner(ToolConsole console, CancellationToken cance
             }
 
             return ExitCodes.UserError;
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            reporter.Error("cancelled");
-            return ExitCodes.Cancelled;
         }
         catch (Exception ex)
         {

@@ -18,6 +18,9 @@ internal static class ExitCodes
     /// <summary>An unexpected failure: a bug (EX_SOFTWARE).</summary>
     public const int Bug = 70;
 
-    /// <summary>Cancelled with Ctrl+C.</summary>
+    /// <summary>Cancelled with Ctrl+C (SIGINT).</summary>
     public const int Cancelled = 130;
+
+    /// <summary>Stopped with SIGTERM (128 + 15).</summary>
+    public const int Terminated = 143;
 }

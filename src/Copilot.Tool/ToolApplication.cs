@@ -1,4 +1,5 @@
 using System.Reflection;
+using Copilot.Tool.CommandLine;
 using Copilot.Tool.Commands;
 using McMaster.Extensions.CommandLineUtils;
 
@@ -13,41 +14,29 @@ internal static class ToolApplication
     public static int Run(string[] args, ToolConsole console, CancellationToken cancellationToken)
     {
         using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        using var app = Build(new CommandRunner(console, cancellation.Token));
-
-        ConsoleCancelEventHandler onCancel = (_, e) =>
-        {
-            e.Cancel = true;
-            cancellation.Cancel();
-        };
-        System.Console.CancelKeyPress += onCancel;
+        using var signals = new SignalCancellation(cancellation);
+        using var app = Build(new CommandRunner(console, cancellation.Token, () => signals.ExitCode));
         try
         {
             return app.Execute(args);
         }
         catch (CommandParsingException ex)
         {
-            console.Error.WriteLine($"✘ {ex.Message}");
-            console.Error.WriteLine("Run 'dotnet copilot-job package --help' for the flags.");
+            // Stderr only, naming the command that was used, the closest option or command, and its help.
+            foreach (var line in CommandLineError.Explain(app, args, ex).Lines())
+            {
+                console.Error.WriteLine(line);
+            }
+
             return ExitCodes.UserError;
-        }
-        finally
-        {
-            System.Console.CancelKeyPress -= onCancel;
         }
     }
 
     /// <summary>The command tree: the root with <c>--version</c>, and one subcommand per command class.</summary>
     public static CommandLineApplication Build(CommandRunner runner)
     {
-        var app = new CommandLineApplication(throwOnUnexpectedArg: true)
-        {
-            Name = "dotnet copilot-job",
-            Description = "Package AWS Copilot Scheduled Jobs into CloudFormation, with or without an AWS account.",
-            Out = runner.Console.Out,
-            Error = runner.Console.Error,
-            MakeSuggestionsInErrorMessage = true,
-        };
+        var app = ToolCommand.Root("dotnet copilot-job", runner.Console);
+        app.Description = "Package AWS Copilot Scheduled Jobs into CloudFormation, with or without an AWS account.";
         app.HelpOption("-h|--help");
         app.VersionOption("--version", () => $"copilot-job version: {Version}", () => $"copilot-job version: {Version}");
         app.LongVersionGetter = () => $"copilot-job version: {Version}";

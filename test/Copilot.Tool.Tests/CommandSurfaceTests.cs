@@ -1,4 +1,6 @@
 using Copilot.Packaging.Errors;
+using Copilot.Tool.CommandLine;
+using Copilot.Tool.Tests.Support;
 using McMaster.Extensions.CommandLineUtils;
 
 namespace Copilot.Tool.Tests;
@@ -33,6 +35,88 @@ public class CommandSurfaceTests
         using var app = ToolApplication.Build(Runner(out _, out _));
 
         Assert.That(Walk(app).Select(c => FullPath(c)), Is.SupersetOf(new[] { "package", "records export" }));
+    }
+
+    [Test]
+    public void Every_option_that_takes_a_value_shows_a_placeholder_in_help_and_no_switch_does()
+    {
+        using var app = ToolApplication.Build(Runner(out _, out _));
+
+        foreach (var command in Walk(app))
+        {
+            foreach (var option in command.Options)
+            {
+                var usage = CommandLineError.Usage(option);
+                if (option.OptionType == CommandOptionType.NoValue)
+                {
+                    Assert.That(usage, Does.Not.Contain("<"), $"{FullPath(command)} {usage}");
+                }
+                else
+                {
+                    Assert.That(option.ValueName, Is.Not.Null.And.Not.Empty, $"{FullPath(command)} {usage} has no placeholder");
+                    Assert.That(command.GetHelpText(), Does.Contain(usage), $"{FullPath(command)} help");
+                }
+            }
+        }
+    }
+
+    [TestCase("package", "-n|--name <JOB>", "-e|--env <ENV>", "-a|--app <APP>", "--output-dir <DIR>", "--tag <TAG>", "--params-format <yaml|json>", "--profile <PROFILE>", "--region <REGION>")]
+    [TestCase("records export", "-e|--env <ENV>", "-a|--app <APP>", "--profile <PROFILE>", "--region <REGION>")]
+    public async Task Help_shows_value_placeholders(string command, params string[] expected)
+    {
+        var run = await InProcessTool.RunAsync(Path.GetTempPath(), [.. command.Split(' '), "--help"]);
+
+        Assert.That(run.ExitCode, Is.Zero, run.ToString());
+        foreach (var usage in expected)
+        {
+            Assert.That(run.Stdout, Does.Contain($"  {usage}  "), usage);
+        }
+    }
+
+    [TestCase("--verison", "unknown option '--verison'; did you mean --version?", "dotnet copilot-job", "its commands and options")]
+    [TestCase("pakage", "unknown command 'pakage'; did you mean 'package'?", "dotnet copilot-job", "its commands and options")]
+    [TestCase("package --nmae report-generator", "unknown option '--nmae'; did you mean --name?", "dotnet copilot-job package", "its options")]
+    [TestCase("package --upload-asset", "unknown option '--upload-asset'; did you mean --upload-assets?", "dotnet copilot-job package", "its options")]
+    [TestCase("package -name report-generator", "unknown option '-name'; did you mean --name?", "dotnet copilot-job package", "its options")]
+    [TestCase("records --hlep", "unknown option '--hlep'; did you mean --help?", "dotnet copilot-job records", "its commands and options")]
+    [TestCase("records exprt", "unknown command 'exprt'; did you mean 'export'?", "dotnet copilot-job records", "its commands and options")]
+    [TestCase("records export -e test --regoin us-west-2", "unknown option '--regoin'; did you mean --region?", "dotnet copilot-job records export", "its options")]
+    [TestCase("records export --name x", "unknown option '--name'", "dotnet copilot-job records export", "its options")]
+    public async Task A_bad_command_line_is_explained_on_stderr_only_with_the_closest_name_and_the_commands_help(
+        string commandLine, string error, string command, string helpFor)
+    {
+        var run = await InProcessTool.RunAsync(Path.GetTempPath(), commandLine.Split(' '));
+
+        Assert.That(run.ExitCode, Is.EqualTo(1), run.ToString());
+        Assert.That(run.Stdout, Is.Empty, "stdout carries data only");
+        Assert.That(run.Stderr, Is.EqualTo($"✘ {error}\nRun '{command} --help' for {helpFor}.\n"));
+    }
+
+    [TestCase("package --output-dir", "--output-dir needs a value: --output-dir <DIR>", "package")]
+    [TestCase("package -n", "--name needs a value: -n|--name <JOB>", "package")]
+    [TestCase("package -n -e test", "--name needs a value: -n|--name <JOB>", "package")]
+    [TestCase("package --params-format", "--params-format needs a value: --params-format <yaml|json>", "package")]
+    [TestCase("records export -e", "--env needs a value: -e|--env <ENV>", "records export")]
+    [TestCase("records export --region", "--region needs a value: --region <REGION>", "records export")]
+    public async Task A_missing_value_is_named_by_the_options_long_form(string commandLine, string error, string command)
+    {
+        var run = await InProcessTool.RunAsync(Path.GetTempPath(), commandLine.Split(' '));
+
+        Assert.That(run.ExitCode, Is.EqualTo(1), run.ToString());
+        Assert.That(run.Stdout, Is.Empty);
+        Assert.That(run.Stderr, Is.EqualTo($"✘ {error}\nRun 'dotnet copilot-job {command} --help' for its options.\n"));
+    }
+
+    [TestCase("package -n a -n b", "--name is given twice; it takes one value")]
+    [TestCase("package --diff=yes", "--diff takes no value, but was given 'yes'")]
+    [TestCase("package report-generator", "unexpected argument 'report-generator': this command takes options only")]
+    public async Task Other_misuses_of_an_option_are_named(string commandLine, string error)
+    {
+        var run = await InProcessTool.RunAsync(Path.GetTempPath(), commandLine.Split(' '));
+
+        Assert.That(run.ExitCode, Is.EqualTo(1), run.ToString());
+        Assert.That(run.Stdout, Is.Empty);
+        Assert.That(run.Stderr, Does.StartWith($"✘ {error}\n"));
     }
 
     [Test]

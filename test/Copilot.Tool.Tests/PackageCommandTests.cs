@@ -1,3 +1,4 @@
+using Copilot.Packaging.Synthesis.EnvController;
 using Copilot.Tool.Tests.Support;
 using YamlDotNet.RepresentationModel;
 
@@ -75,6 +76,24 @@ public class PackageCommandTests
     }
 
     [Test]
+    public async Task Offline_output_names_the_env_controller_code_it_did_not_upload_once()
+    {
+        var run = await InProcessTool.RunAsync(_workspace.Path, "package", "-n", "report-generator", "-e", "test");
+
+        Assert.That(run.ExitCode, Is.Zero, run.ToString());
+        const string Bucket = "my-app-infrastru-pipelinebuiltartifactbuc-1example";
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(run.Stdout, Does.Contain($"S3Bucket: {Bucket}").And.Contain($"S3Key: {EnvControllerCode.S3Key}"), "the template refers to it");
+            Assert.That(run.Stderr.Split("did not upload").Length - 1, Is.EqualTo(1), "said once");
+            Assert.That(run.Stderr, Does.Contain(
+                "warning: the template refers to S3 objects this run did not upload; package with --upload-assets to upload them "
+                + "(and fill in their parameters), or copy them there yourself before you deploy:\n"
+                + $"  s3://{Bucket}/manual/scripts/custom-resources/envcontrollerfunction/{EnvControllerCode.Sha256Hex}.zip: the env-controller Lambda code"));
+        }
+    }
+
+    [Test]
     public async Task Unknown_job_is_a_user_error()
     {
         var run = await InProcessTool.RunAsync(_workspace.Path, "package", "-n", "resizer", "-e", "test");
@@ -82,6 +101,24 @@ public class PackageCommandTests
         Assert.That(run.ExitCode, Is.EqualTo(1), run.ToString());
         Assert.That(run.Stderr, Does.Contain("job 'resizer' does not exist in the workspace"));
         Assert.That(run.Stdout, Is.Empty);
+    }
+
+    [TestCase("-e", "staging", "environment 'staging' is not in copilot/.records.yml (it has: prod, test)")]
+    [TestCase("-a", "other-app", "application 'other-app' is not in copilot/.records.yml (it has: my-app)")]
+    public async Task A_name_the_records_file_lacks_is_said_first_and_aws_is_not_asked_when_unconfigured(string flag, string value, string fact)
+    {
+        string[] args = flag == "-e" ? ["package", "-n", "report-generator", "-e", value] : ["package", "-n", "report-generator", "-e", "test", "-a", value];
+
+        var run = await InProcessTool.RunAsync(_workspace.Path, args);
+
+        Assert.That(run.ExitCode, Is.EqualTo(1), run.ToString());
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(run.Stderr, Does.Contain($"✘ {fact}, and it could not be looked up in AWS: no AWS region is configured\n"));
+            Assert.That(run.Stderr.Split('\n').Count(l => l.StartsWith('✘')), Is.EqualTo(1), "one error line");
+            Assert.That(run.Stderr, Does.Contain("records export -e"), "says how to add it to the file");
+            Assert.That(run.Stdout, Is.Empty);
+        }
     }
 
     [Test]

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Net;
 using System.Net.Http.Headers;
 using Amazon.Runtime;
 using Copilot.Packaging.Errors;
@@ -10,8 +11,10 @@ namespace Copilot.Packaging.Aws.Http;
 /// unreachable-endpoint failures with backoff, and turns an error response into <see cref="AwsServiceException"/>.
 /// An endpoint that stays unreachable becomes a <see cref="CopilotJobException"/> naming it.
 /// </summary>
-internal sealed class AwsHttpSender(HttpClient http, AwsRetryPolicy retry, IAwsCallObserver? observer)
+internal sealed class AwsHttpSender(HttpClient http, AwsRetryPolicy retry, IAwsCallObserver? observer, AwsDeadline? deadline = null)
 {
+    private readonly AwsDeadline deadline = deadline ?? new AwsDeadline(AwsDeadline.DefaultBudget);
+
     /// <summary>Sends a POST to the endpoint root and returns the response body of a 2xx answer.</summary>
     /// <param name="endpoint">Where to send and how to sign.</param>
     /// <param name="credentials">The credentials to sign with (resolved for each attempt, so refreshed keys are used).</param>
@@ -32,50 +35,73 @@ internal sealed class AwsHttpSender(HttpClient http, AwsRetryPolicy retry, IAwsC
         CancellationToken cancellationToken)
     {
         observer?.OnCall(endpoint.Service, operation, endpoint.Region);
+        return await deadline.RunAsync(
+            endpoint.Service,
+            operation,
+            endpoint.Region,
+            token => SendWithRetriesAsync(endpoint, credentials, operation, contentType, body, extraHeaders, parseError, token),
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<string> SendWithRetriesAsync(
+        AwsServiceEndpoint endpoint,
+        AWSCredentials credentials,
+        string operation,
+        string contentType,
+        byte[] body,
+        IReadOnlyList<KeyValuePair<string, string>> extraHeaders,
+        Func<string, (string Code, string Message)> parseError,
+        CancellationToken cancellationToken)
+    {
+        var watch = System.Diagnostics.Stopwatch.StartNew();
         for (var attempt = 1; ; attempt++)
         {
             var last = attempt >= retry.MaxAttempts;
-            var key = await ResolveKeyAsync(credentials, endpoint, operation).ConfigureAwait(false);
+            var key = await ResolveKeyAsync(credentials, endpoint, operation).WaitAsync(cancellationToken).ConfigureAwait(false);
             using var request = CreateRequest(endpoint, key, contentType, body, extraHeaders);
-            HttpResponseMessage response;
+            HttpStatusCode status;
+            string text;
             try
             {
-                response = await http.SendAsync(request, cancellationToken).ConfigureAwait(false);
+                // One attempt: headers and body within the attempt timeout (HttpClient.Timeout alone stops at the headers).
+                using var attemptTimeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                attemptTimeout.CancelAfter(http.Timeout);
+                using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, attemptTimeout.Token).ConfigureAwait(false);
+                status = response.StatusCode;
+                text = await AwsAnswerLimits.ReadBodyAsync(response.Content, endpoint.Service, operation, attemptTimeout.Token).ConfigureAwait(false);
             }
-            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+            catch (Exception ex) when (ex is HttpRequestException or IOException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
             {
                 if (last)
                 {
-                    throw Unreachable(endpoint, operation, attempt, ex);
+                    throw ex is OperationCanceledException
+                        ? deadline.Expired(endpoint.Service, operation, endpoint.Region, watch.Elapsed, ex)
+                        : Unreachable(endpoint, operation, attempt, ex);
                 }
 
                 await Task.Delay(retry.DelayBefore(attempt + 1), cancellationToken).ConfigureAwait(false);
                 continue;
             }
 
-            using (response)
+            if ((int)status is >= 200 and < 300)
             {
-                var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-                if (response.IsSuccessStatusCode)
-                {
-                    return text;
-                }
-
-                var (code, message) = parseError(text);
-                if (code.Length == 0)
-                {
-                    code = $"HTTP{(int)response.StatusCode}";
-                    message = text.Length > 200 ? text[..200] + "..." : text;
-                }
-
-                if (!last && AwsRetryPolicy.IsRetryable((int)response.StatusCode, code))
-                {
-                    await Task.Delay(retry.DelayBefore(attempt + 1), cancellationToken).ConfigureAwait(false);
-                    continue;
-                }
-
-                throw new AwsServiceException(endpoint.Service, operation, code, message, response.StatusCode);
+                return text;
             }
+
+            var (code, message) = parseError(text);
+            if (code.Length == 0)
+            {
+                code = $"HTTP{(int)status}";
+                message = text;
+            }
+
+            if (!last && AwsRetryPolicy.IsRetryable((int)status, code))
+            {
+                await Task.Delay(retry.DelayBefore(attempt + 1), cancellationToken).ConfigureAwait(false);
+                continue;
+            }
+
+            throw new AwsServiceException(endpoint.Service, operation, code, message, status);
         }
     }
 
@@ -137,7 +163,7 @@ internal sealed class AwsHttpSender(HttpClient http, AwsRetryPolicy retry, IAwsC
 
     private static CopilotJobException Unreachable(AwsServiceEndpoint endpoint, string operation, int attempts, Exception ex) =>
         new(
-            $"could not reach {endpoint.Service} at {endpoint.Url} for {operation} after {attempts} attempt(s): {ex.Message}",
+            $"could not reach {endpoint.Service} at {endpoint.Url} for {operation} after {attempts} attempt(s): {Display.Value(ex.Message)}",
             recommendation: "Check the network connection, and AWS_ENDPOINT_URL (or AWS_ENDPOINT_URL_<SERVICE>) if it is set.",
             innerException: ex);
 }

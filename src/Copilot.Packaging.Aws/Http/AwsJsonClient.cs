@@ -25,7 +25,7 @@ internal sealed class AwsJsonClient(AwsHttpSender sender, AwsServiceEndpoint end
             cancellationToken).ConfigureAwait(false);
         try
         {
-            return JsonDocument.Parse(text.Length == 0 ? "{}" : text);
+            return JsonDocument.Parse(text.Length == 0 ? "{}" : text, AwsAnswerLimits.Json);
         }
         catch (JsonException ex)
         {
@@ -38,7 +38,7 @@ internal sealed class AwsJsonClient(AwsHttpSender sender, AwsServiceEndpoint end
     {
         try
         {
-            using var document = JsonDocument.Parse(Encoding.UTF8.GetBytes(body));
+            using var document = JsonDocument.Parse(Encoding.UTF8.GetBytes(body), AwsAnswerLimits.Json);
             if (document.RootElement.ValueKind != JsonValueKind.Object)
             {
                 return (string.Empty, string.Empty);

@@ -38,7 +38,7 @@ internal sealed class AwsQueryClient(AwsHttpSender sender, AwsServiceEndpoint en
         XElement root;
         try
         {
-            root = XElement.Parse(text, LoadOptions.PreserveWhitespace);
+            root = AwsAnswerLimits.ParseXml(text, LoadOptions.PreserveWhitespace);
         }
         catch (XmlException ex)
         {
@@ -53,7 +53,7 @@ internal sealed class AwsQueryClient(AwsHttpSender sender, AwsServiceEndpoint en
     {
         try
         {
-            var root = XElement.Parse(body);
+            var root = AwsAnswerLimits.ParseXml(body);
             var error = root.Name.LocalName == "Error" ? root : root.Descendants().FirstOrDefault(e => e.Name.LocalName == "Error");
             if (error is null)
             {

@@ -41,7 +41,7 @@ internal static class EnvironmentStackReader
 
         var summary = await summaryTask.ConfigureAwait(false);
         var stack = await stackTask.ConfigureAwait(false);
-        var version = TemplateMetadata.ReadVersion(summary.Metadata) ?? MissingVersion;
+        var version = TemplateMetadata.ReadVersion(summary.Metadata, stackName) ?? MissingVersion;
         var features = FeatureNames.Where(stack.Parameters.ContainsKey).ToList();
         var endpoint = stack.Parameters.TryGetValue("ServiceDiscoveryEndpoint", out var value) && value.Length > 0 ? value : $"{app}.local";
         return new EnvironmentStackFacts(version, features, endpoint);

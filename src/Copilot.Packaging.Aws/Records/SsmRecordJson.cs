@@ -20,6 +20,8 @@ internal sealed record SsmEnvironmentJson(string Name, string Region, string Acc
 /// <summary>Parses copilot's SSM record JSON. Unknown fields are ignored; a value that is not a JSON object is an error naming the parameter.</summary>
 internal static class SsmRecordJson
 {
+    private const int MaxRecordChars = 64 * 1024;
+
     /// <summary>Parses an application record.</summary>
     internal static SsmApplicationJson ParseApplication(string parameterName, string json)
     {
@@ -54,7 +56,9 @@ internal static class SsmRecordJson
     {
         try
         {
-            var document = JsonDocument.Parse(json);
+            // SSM values are at most 8 KB (advanced parameters); anything far larger did not come from copilot.
+            Copilot.Packaging.Aws.AwsAnswerLimits.EnsureSize(json, MaxRecordChars, $"the value of SSM parameter {parameterName}");
+            var document = JsonDocument.Parse(json, Copilot.Packaging.Aws.AwsAnswerLimits.Json);
             if (document.RootElement.ValueKind == JsonValueKind.Object)
             {
                 return document;

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Copilot.Packaging.Errors;
+using Copilot.Packaging.Yaml;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -21,6 +22,15 @@ public static class CloudFormationTemplateParser
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(sourceName);
         var body = text.TrimStart('\uFEFF');
+
+        // The same bounds as workspace files: size here, depth and alias expansion while parsing.
+        if (body.Length > BoundedYamlLoader.MaxFileBytes)
+        {
+            throw new CopilotJobException(
+                $"{sourceName} is {body.Length} characters long; at most {BoundedYamlLoader.MaxFileBytes} are read (CloudFormation itself accepts at most 1 MB)",
+                new SourceLocation(sourceName, 1, 1));
+        }
+
         if (LooksLikeJson(body))
         {
             try
@@ -41,7 +51,7 @@ public static class CloudFormationTemplateParser
 
         try
         {
-            return ParseYaml(body);
+            return ParseYaml(body, sourceName);
         }
         catch (YamlException ex)
         {
@@ -61,11 +71,11 @@ public static class CloudFormationTemplateParser
         return trimmed.StartsWith('{') && trimmed[1..].TrimStart() is ['"', ..] or ['}', ..];
     }
 
-    private static YamlNode? ParseYaml(string text)
+    private static YamlNode? ParseYaml(string text, string sourceName)
     {
         var stream = new YamlStream();
         using var reader = new StringReader(text);
-        stream.Load(reader);
+        stream.Load(BoundedYamlLoader.Limit(new Parser(reader), sourceName));
         return stream.Documents.Count == 0 ? null : stream.Documents[0].RootNode;
     }
 

@@ -17,7 +17,7 @@ internal static class JsonTemplateConverter
     {
         AllowTrailingCommas = true,
         CommentHandling = JsonCommentHandling.Skip,
-        MaxDepth = 256,
+        MaxDepth = BoundedYamlLoader.MaxDepth,
     };
 
     /// <exception cref="JsonException">The text is not JSON.</exception>

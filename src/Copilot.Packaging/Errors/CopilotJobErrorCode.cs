@@ -1,13 +1,19 @@
 namespace Copilot.Packaging.Errors;
 
 /// <summary>
-/// What kind of user error a <see cref="CopilotJobException"/> is. Code that must treat errors differently (the exit
-/// code of <c>--diff</c>) decides on this, never on the message text.
+/// What kind of user error a <see cref="CopilotJobException"/> is, for callers that must tell kinds apart
+/// (never by the message text). The <c>--diff</c> exit code is decided on it.
 /// </summary>
 public enum CopilotJobErrorCode
 {
-    /// <summary>An error the user can fix: a bad manifest, a missing record, a refused flag combination.</summary>
-    UserError = 0,
+    /// <summary>Any user error without a more specific code.</summary>
+    General = 0,
+
+    /// <summary>AWS is not configured for this run: no region, or no credentials, could be found. Nothing was asked of AWS.</summary>
+    AwsNotConfigured,
+
+    /// <summary>A named application or environment has no record where it was looked for (the records file, AWS, or both).</summary>
+    RecordNotFound,
 
     /// <summary>A diff was asked for and no comparison could be made (the tool exits 2 for it).</summary>
     DiffUnavailable,

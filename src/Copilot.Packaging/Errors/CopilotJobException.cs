@@ -14,7 +14,7 @@ public class CopilotJobException : Exception
     /// <param name="innerException">The cause, if any.</param>
     /// <param name="code">What kind of error it is; a plain user error by default.</param>
     public CopilotJobException(
-        string message, SourceLocation? location = null, string? recommendation = null, Exception? innerException = null, CopilotJobErrorCode code = CopilotJobErrorCode.UserError)
+        string message, SourceLocation? location = null, string? recommendation = null, Exception? innerException = null, CopilotJobErrorCode code = CopilotJobErrorCode.General)
         : base(message, innerException)
     {
         Location = location;
@@ -44,12 +44,12 @@ public class CopilotJobException : Exception
     public IReadOnlyList<Diagnostic> Diagnostics { get; } = [];
 
     /// <summary>
-    /// Classifies a plain user error as <paramref name="code"/> on its way up (the stage that caught it knows where it
-    /// came from); an error that already has a code keeps it.
+    /// Classifies an error as <paramref name="code"/> on its way up (the stage that caught it knows where it came
+    /// from); <see cref="CopilotJobErrorCode.DiffUnavailable"/> and <see cref="CopilotJobErrorCode.Downgrade"/> are kept.
     /// </summary>
     internal void Classify(CopilotJobErrorCode code)
     {
-        if (Code == CopilotJobErrorCode.UserError)
+        if (Code is not (CopilotJobErrorCode.DiffUnavailable or CopilotJobErrorCode.Downgrade))
         {
             Code = code;
         }

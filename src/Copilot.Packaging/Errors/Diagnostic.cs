@@ -8,6 +8,12 @@ public enum DiagnosticSeverity
 
     /// <summary>Packaging cannot continue.</summary>
     Error,
+
+    /// <summary>
+    /// Packaging continues and is right; the user may have expected something else (for example <c>exec: true</c> on a
+    /// job). Shown like a warning, but <c>--strict</c> does not turn it into an error.
+    /// </summary>
+    Note,
 }
 
 /// <summary>One problem found in an input file, with its location.</summary>

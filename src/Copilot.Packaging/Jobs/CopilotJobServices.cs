@@ -44,7 +44,7 @@ public sealed class CopilotJobServices : IDisposable
     public JobPackager Packager() => new(FileSystem, Variables, Reporter, Aws, Clock);
 
     /// <summary>The jobs and environments to choose from, over these services.</summary>
-    public WorkspaceCatalog Catalog() => new(FileSystem, Aws);
+    public WorkspaceCatalog Catalog() => new(FileSystem, Aws, Reporter);
 
     /// <summary>Runs one <c>package</c> request (see <see cref="JobPackager.PackageAsync"/>).</summary>
     public Task<PackageResult> PackageAsync(JobPackageRequest request, CancellationToken cancellationToken) =>

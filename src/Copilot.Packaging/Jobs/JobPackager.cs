@@ -63,9 +63,11 @@ public sealed class JobPackager
         var app = WorkspaceCatalog.ApplicationOf(workspace, request.ApplicationName);
         var job = request.JobName;
         WorkloadDirectories.Read(_fileSystem, workspace).EnsureJob(job);
+        cancellationToken.ThrowIfCancellationRequested();
         var records = await JobRecords.ReadAsync(_fileSystem, _aws, _reporter, workspace, app, request.EnvironmentName, cancellationToken);
         var env = records.Environment.Name;
 
+        cancellationToken.ThrowIfCancellationRequested();
         var manifest = JobManifest.Read(_fileSystem, _variables, _reporter, workspace, app, job, env, request.Strict);
         _reporter.Info(ScheduleExplanation.Describe(manifest.Manifest.Schedule ?? string.Empty, manifest.ScheduleExpression, _clock.GetUtcNow()));
         manifest = manifest with { Manifest = await SubnetsFromTags.ResolveAsync(_aws?.Subnets, _reporter, manifest.Manifest, records.Environment, cancellationToken) };
@@ -74,9 +76,18 @@ public sealed class JobPackager
             _fileSystem.File.Exists(_fileSystem.Path.Combine(workspace.CopilotDirectory, "environments", env, "manifest.yml")));
 
         var stackName = WorkloadStackName.Of(app, env, job);
+        cancellationToken.ThrowIfCancellationRequested();
         var deployed = await DeployedStackReader.ReadAsync(_aws, _reporter, request, records, stackName, cancellationToken);
+        cancellationToken.ThrowIfCancellationRequested();
         var rendered = await new JobRenderer(_fileSystem, _reporter, _aws?.Assets)
-            .RenderAsync(workspace, app, job, records, manifest, request.Mode.Upload, cancellationToken);
+            .RenderAsync(workspace, app, job, records, manifest, request.Mode, cancellationToken);
+
+        cancellationToken.ThrowIfCancellationRequested();
+        var templateText = YamlTextWriter.Write(rendered.Stack.Template);
+        foreach (var note in CloudFormationLimits.Check(rendered.Stack, templateText, manifest.Manifest, manifest.ScheduleExpression))
+        {
+            _reporter.Verbose(note);
+        }
 
         var result = new PackageResult { JobName = job, EnvironmentName = env };
         switch (request.Mode)
@@ -90,10 +101,9 @@ public sealed class JobPackager
                 var stackDiff = DeployedStackComparison.Compare(deployed, rendered.Stack);
                 return result with { DiffText = stackDiff.ToText(new DiffWriteOptions { Color = diff.Color }), HasDiff = stackDiff.HasChanges };
             case PackageMode.WriteFiles files:
-                var templateText = YamlTextWriter.Write(rendered.Stack.Template);
-                return result with { WrittenFiles = PackageOutput.Write(_fileSystem, request.WorkingDirectory, files, job, env, rendered, templateText) };
+                return result with { WrittenFiles = PackageOutput.Write(_fileSystem, request.WorkingDirectory, files, job, env, rendered, templateText, cancellationToken) };
             default:
-                return result with { TemplateText = YamlTextWriter.Write(rendered.Stack.Template) };
+                return result with { TemplateText = templateText };
         }
     }
 }

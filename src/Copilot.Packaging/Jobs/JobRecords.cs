@@ -14,7 +14,7 @@ internal sealed record JobRecords(ApplicationRecord Application, EnvironmentReco
     public static async Task<JobRecords> ReadAsync(
         IFileSystem fileSystem, AwsPorts? aws, IPackagingReporter reporter, CopilotWorkspace workspace, string app, string env, CancellationToken cancellationToken)
     {
-        var resolver = new RecordStoreResolver(fileSystem, aws is null ? null : aws.RecordStore);
+        var resolver = new RecordStoreResolver(fileSystem, aws is null ? null : aws.RecordStore, reporter);
         var workspaceRecords = resolver.ReadWorkspaceRecords(workspace);
         var store = await resolver.ForEnvironmentAsync(workspaceRecords, app, env, cancellationToken);
         var fromAws = !ReferenceEquals(store, workspaceRecords);

@@ -17,8 +17,9 @@ internal sealed record RenderedJob(JobStack Stack, string? AddonsText);
 internal sealed class JobRenderer(IFileSystem fileSystem, IPackagingReporter reporter, IAssetPublisher? assets)
 {
     public async Task<RenderedJob> RenderAsync(
-        CopilotWorkspace workspace, string app, string job, JobRecords records, JobManifest manifest, AssetUpload? upload, CancellationToken cancellationToken)
+        CopilotWorkspace workspace, string app, string job, JobRecords records, JobManifest manifest, PackageMode mode, CancellationToken cancellationToken)
     {
+        var upload = mode.Upload;
         var jobDirectory = fileSystem.Path.Combine(workspace.CopilotDirectory, job);
         var addons = AddonsReader.Read(fileSystem, fileSystem.Path.Combine(jobDirectory, "addons"), $"copilot/{job}/addons");
         foreach (var warning in addons?.Warnings ?? [])
@@ -56,7 +57,9 @@ internal sealed class JobRenderer(IFileSystem fileSystem, IPackagingReporter rep
             reporter.Info("The ContainerImage parameter is empty: image.build is set and --upload-assets was not given. Set it to the image URI when you deploy, or package with --upload-assets.");
         }
 
+        cancellationToken.ThrowIfCancellationRequested();
         var stack = new JobTemplateSynthesizer().Synthesize(input);
+        ExternalObjects.ReportNotUploaded(reporter, mode, input, fileSystem, workspace.RootDirectory);
         var overrides = WorkloadOverrides.Load(fileSystem, fileSystem.Path.Combine(jobDirectory, "overrides"), $"copilot/{job}/overrides");
         if (overrides is not null)
         {

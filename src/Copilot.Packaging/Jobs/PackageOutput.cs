@@ -9,7 +9,7 @@ internal static class PackageOutput
 {
     /// <returns>The files written, in write order.</returns>
     public static IReadOnlyList<string> Write(
-        IFileSystem fileSystem, string workingDirectory, PackageMode.WriteFiles mode, string job, string env, RenderedJob rendered, string templateText)
+        IFileSystem fileSystem, string workingDirectory, PackageMode.WriteFiles mode, string job, string env, RenderedJob rendered, string templateText, CancellationToken cancellationToken)
     {
         var configuration = rendered.Stack.Configuration;
         var paramsFile = mode.ParamsFormat == ParamsFormat.Json
@@ -22,6 +22,9 @@ internal static class PackageOutput
         }
 
         var outputDirectory = fileSystem.Path.GetFullPath(fileSystem.Path.Combine(workingDirectory, mode.OutputDirectory));
+
+        // The last point at which a signal stops the run: after it, the files are renamed into place together.
+        cancellationToken.ThrowIfCancellationRequested();
         return new AtomicFileWriter(fileSystem).WriteAll(outputDirectory, files);
     }
 }

@@ -2,6 +2,7 @@ using System.IO.Abstractions;
 using Copilot.Packaging.Errors;
 using Copilot.Packaging.Records;
 using Copilot.Packaging.Records.Workspace;
+using Copilot.Packaging.Reporting;
 using Copilot.Packaging.Workspace;
 using Copilot.Packaging.Yaml;
 
@@ -9,9 +10,10 @@ namespace Copilot.Packaging.Jobs;
 
 /// <summary>
 /// Chooses where records come from: the workspace records file when it has the environment, else AWS
-/// (SSM and CloudFormation), as copilot reads them.
+/// (SSM and CloudFormation), as copilot reads them. When the records file is there but lacks the application or the
+/// environment, that is said first, and AWS is asked only when it is configured (<see cref="RecordsFileMissStore"/>).
 /// </summary>
-internal sealed class RecordStoreResolver(IFileSystem fileSystem, Func<IRecordStore>? awsRecordStoreFactory)
+internal sealed class RecordStoreResolver(IFileSystem fileSystem, Func<IRecordStore>? awsRecordStoreFactory, IPackagingReporter reporter)
 {
     private IRecordStore? _aws;
 
@@ -25,42 +27,44 @@ internal sealed class RecordStoreResolver(IFileSystem fileSystem, Func<IRecordSt
     }
 
     /// <summary>The store that lists the environments to choose from.</summary>
-    public async Task<IRecordStore> ForListingAsync(WorkspaceRecordStore? workspaceRecords, string app, CancellationToken cancellationToken)
+    public Task<IRecordStore> ForListingAsync(WorkspaceRecordStore? workspaceRecords, string app, CancellationToken cancellationToken)
     {
-        if (workspaceRecords is not null && (await workspaceRecords.ListEnvironmentsAsync(app, cancellationToken)).Count > 0)
+        if (workspaceRecords is null)
         {
-            return workspaceRecords;
+            return Task.FromResult(Aws());
         }
 
-        return Aws(workspaceRecords);
+        if (workspaceRecords.ApplicationName == app && workspaceRecords.EnvironmentNames.Count > 0)
+        {
+            return Task.FromResult<IRecordStore>(workspaceRecords);
+        }
+
+        return Task.FromResult<IRecordStore>(new RecordsFileMissStore(RecordsFileMiss.Of(workspaceRecords, app, env: null), awsRecordStoreFactory, reporter));
     }
 
     /// <summary>The store that holds <paramref name="env"/>.</summary>
     public async Task<IRecordStore> ForEnvironmentAsync(WorkspaceRecordStore? workspaceRecords, string app, string env, CancellationToken cancellationToken)
     {
-        if (workspaceRecords is not null && await workspaceRecords.HasEnvironmentAsync(app, env, cancellationToken))
+        if (workspaceRecords is null)
+        {
+            return Aws();
+        }
+
+        if (await workspaceRecords.HasEnvironmentAsync(app, env, cancellationToken))
         {
             return workspaceRecords;
         }
 
-        if (awsRecordStoreFactory is null && workspaceRecords is not null)
-        {
-            // Let the file store explain what it lacks.
-            return workspaceRecords;
-        }
-
-        return Aws(workspaceRecords);
+        return new RecordsFileMissStore(RecordsFileMiss.Of(workspaceRecords, app, env), awsRecordStoreFactory, reporter);
     }
 
-    private IRecordStore Aws(WorkspaceRecordStore? workspaceRecords)
+    // No records file: AWS is the only source, and its own errors say what is missing.
+    private IRecordStore Aws()
     {
         if (awsRecordStoreFactory is null)
         {
-            var reason = workspaceRecords is null
-                ? $"there is no copilot/{WorkspaceRecordStore.FileName}"
-                : $"{workspaceRecords.Source} has no environments";
             throw new CopilotJobException(
-                $"no records to package with: {reason}, and no AWS access was given",
+                $"no records to package with: there is no copilot/{WorkspaceRecordStore.FileName}, and no AWS access was given",
                 recommendation: $"Create copilot/{WorkspaceRecordStore.FileName} (see the README).");
         }
 

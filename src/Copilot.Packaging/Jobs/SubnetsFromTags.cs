@@ -38,7 +38,7 @@ internal static class SubnetsFromTags
                 "Check the tag names and values on the subnets of the environment's region, or " + NetworkPlacement.ListSubnetIdsAdvice,
                 code: CopilotJobErrorCode.AwsRead);
         }
-        catch (CopilotJobException ex) when (ex.Code == CopilotJobErrorCode.UserError)
+        catch (CopilotJobException ex) when (ex.Code is not (CopilotJobErrorCode.DiffUnavailable or CopilotJobErrorCode.AwsRead))
         {
             var advice = ex.Recommendation is null
                 ? "Fix the cause, or " + NetworkPlacement.ListSubnetIdsAdvice

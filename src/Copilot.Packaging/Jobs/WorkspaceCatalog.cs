@@ -1,5 +1,6 @@
 using System.IO.Abstractions;
 using Copilot.Packaging.Errors;
+using Copilot.Packaging.Reporting;
 using Copilot.Packaging.Workspace;
 
 namespace Copilot.Packaging.Jobs;
@@ -12,14 +13,17 @@ public sealed class WorkspaceCatalog
 {
     private readonly IFileSystem _fileSystem;
     private readonly AwsPorts? _aws;
+    private readonly IPackagingReporter _reporter;
 
     /// <summary>Creates a catalog.</summary>
     /// <param name="fileSystem">The file system the workspace is read from.</param>
     /// <param name="aws">The AWS side, for environments the workspace records lack; null to work offline only.</param>
-    public WorkspaceCatalog(IFileSystem fileSystem, AwsPorts? aws = null)
+    /// <param name="reporter">Where notices go (why AWS is read); nowhere by default.</param>
+    public WorkspaceCatalog(IFileSystem fileSystem, AwsPorts? aws = null, IPackagingReporter? reporter = null)
     {
         _fileSystem = fileSystem;
         _aws = aws;
+        _reporter = reporter ?? NullPackagingReporter.Instance;
     }
 
     /// <summary>The Scheduled Jobs of the workspace found from <paramref name="workingDirectory"/>, sorted by name.</summary>
@@ -37,7 +41,7 @@ public sealed class WorkspaceCatalog
     {
         var workspace = CopilotWorkspace.Find(_fileSystem, workingDirectory);
         var app = ApplicationOf(workspace, applicationName);
-        var resolver = new RecordStoreResolver(_fileSystem, _aws is null ? null : _aws.RecordStore);
+        var resolver = new RecordStoreResolver(_fileSystem, _aws is null ? null : _aws.RecordStore, _reporter);
         var store = await resolver.ForListingAsync(resolver.ReadWorkspaceRecords(workspace), app, cancellationToken);
         return await store.ListEnvironmentsAsync(app, cancellationToken);
     }

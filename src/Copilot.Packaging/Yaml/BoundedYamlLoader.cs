@@ -83,6 +83,14 @@ internal static class BoundedYamlLoader
         return IsNull(root) ? null : root;
     }
 
+    /// <summary>
+    /// Wraps <paramref name="parser"/> so that loading from it enforces <see cref="MaxDepth"/> and
+    /// <see cref="MaxExpandedNodes"/> (for YAML read from elsewhere than a file: AWS answers).
+    /// </summary>
+    /// <param name="parser">The parser to read events from.</param>
+    /// <param name="displayPath">What the text is, for messages and locations (for example <c>the deployed template of stack x</c>).</param>
+    public static IParser Limit(IParser parser, string displayPath) => new LimitingParser(parser, displayPath);
+
     /// <summary>True for an untagged plain scalar that YAML reads as null (empty, <c>~</c>, <c>null</c>).</summary>
     public static bool IsNull(YamlNode node) =>
         node is YamlScalarNode { Tag.IsEmpty: true, Style: ScalarStyle.Plain or ScalarStyle.Any, Value: null or "" or "~" or "null" or "Null" or "NULL" };

@@ -138,8 +138,9 @@ public static partial class Cfn
     /// </summary>
     public static bool IsPlainSafe(string value)
     {
-        if (value.Length == 0 || value != value.Trim())
+        if (value.Length == 0 || value != value.Trim() || value is "=" or "<<")
         {
+            // "=" and "<<" are YAML 1.1's value and merge keys: PyYAML (and so cfn-lint) refuses them plain.
             return false;
         }
 

@@ -42,11 +42,12 @@ public static class YamlTextWriter
         {
             case YamlScalarNode scalar:
                 var implicitTag = scalar.Tag.IsEmpty;
+                var text = scalar.Value ?? string.Empty;
                 emitter.Emit(new Scalar(
                     AnchorName.Empty,
                     scalar.Tag,
-                    scalar.Value ?? string.Empty,
-                    scalar.Style,
+                    text,
+                    SafeStyle(text, scalar.Style, implicitTag),
                     isPlainImplicit: implicitTag,
                     isQuotedImplicit: implicitTag));
                 break;
@@ -78,6 +79,49 @@ public static class YamlTextWriter
             default:
                 throw new InvalidOperationException($"Unknown YAML node type {node.GetType().Name}.");
         }
+    }
+
+    /// <summary>
+    /// The style that makes <paramref name="value"/> read back exactly in YAML 1.1 (PyYAML, cfn-lint) and YAML 1.2
+    /// (YamlDotNet): the node's own style unless that would change the value. Line breaks other than LF (CR, NEL,
+    /// LS, PS) and control characters survive only escaped, so they force double quotes; a plain <c>=</c> or
+    /// <c>&lt;&lt;</c> is YAML 1.1's value or merge key, so it is single-quoted. Everything else keeps its style
+    /// (YamlDotNet already quotes a plain scalar it cannot write plain), so existing output is unchanged.
+    /// </summary>
+    internal static ScalarStyle SafeStyle(string value, ScalarStyle style, bool untagged)
+    {
+        foreach (var c in value)
+        {
+            if (c is '\r' or '\u0085' or '\u2028' or '\u2029' or '\uFEFF' || (char.IsControl(c) && c is not '\n' and not '\t'))
+            {
+                return ScalarStyle.DoubleQuoted;
+            }
+        }
+
+        if (style is ScalarStyle.Literal or ScalarStyle.Folded && !BlockSafe(value))
+        {
+            return ScalarStyle.DoubleQuoted;
+        }
+
+        if (untagged && style is ScalarStyle.Plain or ScalarStyle.Any && value is "=" or "<<")
+        {
+            return ScalarStyle.SingleQuoted;
+        }
+
+        return style;
+    }
+
+    // A block scalar keeps a value exactly when it has content, starts with neither a blank nor a break (no
+    // indentation indicator needed), ends without blanks or several breaks (clip and strip chomping lose those).
+    private static bool BlockSafe(string value)
+    {
+        if (value.Length == 0 || string.IsNullOrWhiteSpace(value) || char.IsWhiteSpace(value[0]) || value.Contains('\t', StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        var content = value.EndsWith('\n') ? value[..^1] : value;
+        return content.Length > 0 && !char.IsWhiteSpace(content[^1]);
     }
 
     // A flow collection may only hold scalars without line breaks and other flow collections.

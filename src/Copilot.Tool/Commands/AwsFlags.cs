@@ -9,8 +9,8 @@ internal sealed record AwsFlags(CommandOption Profile, CommandOption Region)
 {
     /// <summary>Adds the flags to <paramref name="command"/>; <paramref name="purpose"/> completes "The AWS profile to …".</summary>
     public static AwsFlags AddTo(CommandLineApplication command, string purpose) => new(
-        command.Option("--profile", $"Optional. The AWS profile to {purpose} with (default: the SDK's chain, AWS_PROFILE).", CommandOptionType.SingleValue),
-        command.Option("--region", "Optional. The AWS region of the application (default: AWS_REGION, AWS_DEFAULT_REGION or the profile's region).", CommandOptionType.SingleValue));
+        command.Option("--profile <PROFILE>", $"Optional. The AWS profile to {purpose} with (default: the SDK's chain, AWS_PROFILE).", CommandOptionType.SingleValue),
+        command.Option("--region <REGION>", "Optional. The AWS region of the application (default: AWS_REGION, AWS_DEFAULT_REGION or the profile's region).", CommandOptionType.SingleValue));
 
     /// <summary>The AWS ports of this run: the flags, then the services' variables.</summary>
     public AwsPorts Ports(CopilotJobServices services) =>

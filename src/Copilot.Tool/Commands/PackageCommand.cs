@@ -1,6 +1,7 @@
 using Copilot.Packaging.Errors;
 using Copilot.Packaging.Jobs;
 using Copilot.Packaging.Reporting;
+using Copilot.Tool.CommandLine;
 using McMaster.Extensions.CommandLineUtils;
 
 namespace Copilot.Tool.Commands;
@@ -10,7 +11,7 @@ internal static class PackageCommand
 {
     public static void Register(CommandLineApplication parent, CommandRunner runner)
     {
-        parent.Command("package", command =>
+        ToolCommand.Add(parent, "package", command =>
         {
             command.Description = "Print the AWS CloudFormation template of a job.";
             command.ExtendedHelpText = """
@@ -23,12 +24,13 @@ internal static class PackageCommand
                   (writes report-generator-test.stack.yml and report-generator-test.params.yml)
                 """;
             var verbose = CommandDefaults.Apply(command, parent);
-            var name = command.Option("-n|--name", "Name of the job.", CommandOptionType.SingleValue);
-            var env = command.Option("-e|--env", "Name of the environment.", CommandOptionType.SingleValue);
-            var app = command.Option("-a|--app", "Name of the application (default: the one in copilot/.workspace).", CommandOptionType.SingleValue);
-            var outputDir = command.Option("--output-dir", "Optional. Writes the stack template and template configuration to a directory.", CommandOptionType.SingleValue);
+            var name = command.Option("-n|--name <JOB>", "Name of the job.", CommandOptionType.SingleValue);
+            var env = command.Option("-e|--env <ENV>", "Name of the environment.", CommandOptionType.SingleValue);
+            var app = command.Option("-a|--app <APP>", "Name of the application (default: the one in copilot/.workspace).", CommandOptionType.SingleValue);
+            var outputDir = command.Option("--output-dir <DIR>", "Optional. Writes the stack template and template configuration to a directory.", CommandOptionType.SingleValue);
             var paramsFormat = command.Option("--params-format", "Optional. Format of the template configuration with --output-dir: yaml (default) or json (copilot's .params.json).", CommandOptionType.SingleValue);
-            var tag = command.Option("--tag", "Optional. The tag for the container images built from Dockerfiles.", CommandOptionType.SingleValue);
+            paramsFormat.ValueName = "yaml|json";
+            var tag = command.Option("--tag <TAG>", "Optional. The tag for the container images built from Dockerfiles.", CommandOptionType.SingleValue);
             var uploadAssets = command.Option("--upload-assets", "Optional. Whether to upload assets (container images, Lambda functions, etc.). Uploaded asset locations are filled in the template configuration.", CommandOptionType.NoValue);
             var diff = command.Option("--diff", "Compares the generated CloudFormation template to the deployed stack. Exit code 0: no changes, 1: changes, 2: no diff could be made.", CommandOptionType.NoValue);
             var allowDowngrade = command.Option("--allow-downgrade", "Optional. Allow packaging a job whose deployed stack was made by a newer template version.", CommandOptionType.NoValue);

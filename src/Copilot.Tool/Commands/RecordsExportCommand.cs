@@ -1,4 +1,5 @@
 using Copilot.Packaging.Records.Export;
+using Copilot.Tool.CommandLine;
 using McMaster.Extensions.CommandLineUtils;
 
 namespace Copilot.Tool.Commands;
@@ -8,7 +9,7 @@ internal static class RecordsExportCommand
 {
     public static void Register(CommandLineApplication parent, CommandRunner runner)
     {
-        parent.Command("records", records =>
+        ToolCommand.Add(parent, "records", records =>
         {
             records.Description = "Work with copilot/.records.yml, the records packaging reads instead of AWS.";
             records.Out = parent.Out;
@@ -19,7 +20,7 @@ internal static class RecordsExportCommand
                 records.ShowHelp();
                 return ExitCodes.Success;
             });
-            records.Command("export", command =>
+            ToolCommand.Add(records, "export", command =>
             {
                 command.Description = "Write or update copilot/.records.yml with an environment's records read from AWS (other environments in the file are kept).";
                 command.ExtendedHelpText = """
@@ -29,8 +30,8 @@ internal static class RecordsExportCommand
                       $ dotnet copilot-job records export -e test
                     """;
                 var verbose = CommandDefaults.Apply(command, parent);
-                var env = command.Option("-e|--env", "Name of the environment.", CommandOptionType.SingleValue);
-                var app = command.Option("-a|--app", "Name of the application (default: the one in copilot/.workspace).", CommandOptionType.SingleValue);
+                var env = command.Option("-e|--env <ENV>", "Name of the environment.", CommandOptionType.SingleValue);
+                var app = command.Option("-a|--app <APP>", "Name of the application (default: the one in copilot/.workspace).", CommandOptionType.SingleValue);
                 var aws = AwsFlags.AddTo(command, "read records");
 
                 command.OnExecute(() => runner.Run(verbose.HasValue(), async reporter =>

@@ -10,7 +10,7 @@ public class UnknownKeyTests
     {
         var loaded = Job("image:\n  location: x\nimgae: y\n");
 
-        Assert.That(loaded.Warnings.Single().ToString(), Is.EqualTo($"{ManifestFile}:5:1: imgae: unknown key \"imgae\" in the top level; it is ignored; did you mean \"image\"?"));
+        Assert.That(loaded.Warnings.Single().ToString(), Is.EqualTo($"{ManifestFile}:5:1: imgae: unknown key \"imgae\" in the top level has no effect; did you mean \"image\"?"));
         Assert.That(loaded.Warnings.Single().Severity, Is.EqualTo(DiagnosticSeverity.Warning));
     }
 
@@ -19,7 +19,7 @@ public class UnknownKeyTests
     {
         var loaded = Job("image:\n  location: x\n  zzz: 1\n");
 
-        Assert.That(loaded.Warnings.Single().Message, Is.EqualTo("unknown key \"zzz\" in image; it is ignored; valid keys here are build, location, credentials, labels, depends_on, healthcheck"));
+        Assert.That(loaded.Warnings.Single().Message, Is.EqualTo("unknown key \"zzz\" in image has no effect; valid keys here are build, location, credentials, labels, depends_on, healthcheck"));
     }
 
     [Test]
@@ -27,7 +27,7 @@ public class UnknownKeyTests
     {
         var loaded = Job("image:\n  locaton: x\n");
 
-        Assert.That(loaded.Warnings.Single().ToString(), Is.EqualTo($"{ManifestFile}:4:3: image.locaton: unknown key \"locaton\" in image; it is ignored; did you mean \"location\"?"));
+        Assert.That(loaded.Warnings.Single().ToString(), Is.EqualTo($"{ManifestFile}:4:3: image.locaton: unknown key \"locaton\" in image has no effect; did you mean \"location\"?"));
     }
 
     [Test]
@@ -36,7 +36,7 @@ public class UnknownKeyTests
         var loaded = Job("image:\n  location: x\nhealthcheck:\n  command: [x]\nschedule: '@daily'\n");
 
         Assert.That(loaded.Warnings.Last().Message, Does.EndWith("\"schedule\" is valid under on, did you put it at the wrong level?"));
-        Assert.That(loaded.Warnings.First().Message, Is.EqualTo("unknown key \"healthcheck\" in the top level; it is ignored; \"healthcheck\" is valid under image or sidecars.<name>, did you put it at the wrong level?"));
+        Assert.That(loaded.Warnings.First().Message, Is.EqualTo("unknown key \"healthcheck\" in the top level has no effect; \"healthcheck\" is valid under image or sidecars.<name>, did you put it at the wrong level?"));
     }
 
     [TestCase("http:\n  path: /\n", "http")]
@@ -53,7 +53,34 @@ public class UnknownKeyTests
     {
         var loaded = Job("image:\n  location: x\nexec: true\ncount: 2\nnetwork:\n  connect: true\n  vpc:\n    security_groups:\n      groups: [sg-1]\n      deny_default: true\n");
 
-        Assert.That(loaded.Warnings, Is.Empty);
+        Assert.That(loaded.Warnings.Select(w => (w.Severity, w.FieldPath)), Is.EqualTo(new[] { (DiagnosticSeverity.Note, "exec") }), "only the exec note");
+    }
+
+    [TestCase("exec: true\n", 5, 7)]
+    [TestCase("exec:\n  enable: true\n", 6, 3)]
+    public void Exec_enabled_on_a_job_gets_a_located_note_that_it_has_no_effect(string exec, int line, int column)
+    {
+        var loaded = Job("image:\n  location: x\n" + exec);
+
+        var note = loaded.Warnings.Single();
+        Assert.That(note.Severity, Is.EqualTo(DiagnosticSeverity.Note));
+        Assert.That(note.ToString(), Is.EqualTo(
+            $"{ManifestFile}:{line}:{column}: exec: enabling it has no effect on Scheduled Jobs: copilot accepts the key, but a job's tasks run without ECS Exec"));
+    }
+
+    [TestCase("exec: false\n")]
+    [TestCase("exec:\n  enable: false\n")]
+    public void Exec_disabled_gets_no_note(string exec)
+    {
+        Assert.That(Job("image:\n  location: x\n" + exec).Warnings, Is.Empty);
+    }
+
+    [Test]
+    public void Strict_keeps_the_exec_note_a_note()
+    {
+        var loaded = Job("image:\n  location: x\nexec: true\n", strict: true);
+
+        Assert.That(loaded.Warnings.Single().Severity, Is.EqualTo(DiagnosticSeverity.Note));
     }
 
     [Test]
@@ -62,7 +89,8 @@ public class UnknownKeyTests
         var error = JobFails("image:\n  location: x\ncpuu: 1\n", strict: true);
 
         Assert.That(error.Diagnostics.Single().Severity, Is.EqualTo(DiagnosticSeverity.Error));
-        Assert.That(error.Describe(), Is.EqualTo($"{ManifestFile}:5:1: cpuu: unknown key \"cpuu\" in the top level; it is ignored; did you mean \"cpu\"?"));
+        Assert.That(error.Describe(), Is.EqualTo($"{ManifestFile}:5:1: cpuu: unknown key \"cpuu\" in the top level has no effect; did you mean \"cpu\"?"));
+        Assert.That(error.Describe(), Does.Not.Contain("ignored"), "an error does not say the key is ignored");
     }
 
     [Test]
@@ -72,8 +100,8 @@ public class UnknownKeyTests
 
         Assert.That(loaded.Warnings.Select(w => w.ToString()), Is.EqualTo(new[]
         {
-            $"{ManifestFile}:7:5: environments.test.cpuu: unknown key \"cpuu\" in environments.<env>; it is ignored; did you mean \"cpu\"?",
-            $"{ManifestFile}:9:5: environments.prod.name: unknown key \"name\" in environments.<env>; it is ignored; \"name\" is valid under the top level or publish.topics[], did you put it at the wrong level?",
+            $"{ManifestFile}:7:5: environments.test.cpuu: unknown key \"cpuu\" in environments.<env> has no effect; did you mean \"cpu\"?",
+            $"{ManifestFile}:9:5: environments.prod.name: unknown key \"name\" in environments.<env> has no effect; \"name\" is valid under the top level or publish.topics[], did you put it at the wrong level?",
         }));
     }
 }

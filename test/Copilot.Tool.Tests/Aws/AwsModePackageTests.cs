@@ -70,6 +70,40 @@ public sealed class AwsModePackageTests : DeployableMotoFixture
     }
 
     [Test]
+    public async Task An_environment_in_neither_the_records_file_nor_aws_is_one_error_with_both_facts()
+    {
+        using var workspace = Workspace.CopyOfExample();
+
+        var run = await InProcessTool.RunAsync(workspace.Path, AwsWorkspace.Variables(Server), string.Empty, false, "package", "-n", AwsWorkspace.Job, "-e", "staging", "--output-dir", "out");
+
+        Assert.That(run.ExitCode, Is.EqualTo(1), run.ToString());
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(
+                run.Stderr,
+                Does.Contain("✘ environment 'staging' is not in copilot/.records.yml (it has: prod, test), and looking it up in AWS failed: "
+                    + "couldn't find environment staging in the application my-app in account 123456789012 and region us-west-2"));
+            Assert.That(run.Stderr.Split('\n').Count(l => l.StartsWith('✘')), Is.EqualTo(1), "one error line");
+            Assert.That(run.Stderr, Does.Contain("Use one of the environments it has (-e prod or -e test)."));
+            Assert.That(Directory.Exists(workspace.File("out")), Is.False);
+        }
+    }
+
+    [Test]
+    public async Task An_environment_missing_from_the_records_file_is_read_from_aws_when_aws_is_configured()
+    {
+        using var workspace = Workspace.CopyOfExample();
+        var records = File.ReadAllText(workspace.File("copilot/.records.yml"));
+        File.WriteAllText(workspace.File("copilot/.records.yml"), records[..records.IndexOf("  test:", StringComparison.Ordinal)] + records[records.IndexOf("  prod:", StringComparison.Ordinal)..]);
+
+        var run = await InProcessTool.RunAsync(workspace.Path, AwsWorkspace.Variables(Server), string.Empty, false, "package", "-n", AwsWorkspace.Job, "-e", "test");
+
+        Assert.That(run.ExitCode, Is.Zero, run.ToString());
+        Assert.That(run.Stderr, Does.Contain("environment 'test' is not in copilot/.records.yml (it has: prod); reading it from SSM Parameter Store in us-west-2.\n"
+            + "Using records for environment test from SSM Parameter Store in us-west-2."));
+    }
+
+    [Test]
     public async Task A_missing_application_parameter_names_the_application_account_and_region()
     {
         using var workspace = AwsWorkspace.WithoutRecords();

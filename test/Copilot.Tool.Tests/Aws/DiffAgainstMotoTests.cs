@@ -32,6 +32,7 @@ public sealed class DiffAgainstMotoTests : DeployableMotoFixture
 
         Assert.That(run.ExitCode, Is.Zero, run.ToString());
         Assert.That(run.Stdout, Is.EqualTo("No changes.\n"));
+        Assert.That(run.Stderr, Does.Not.Contain("did not upload"), "--diff deploys nothing, so it lists no objects to upload");
     }
 
     [Test]

@@ -37,6 +37,7 @@ public sealed class UploadAssetsToolTests : DeployableMotoFixture
             "package", "-n", AwsWorkspace.Job, "-e", "test", "--upload-assets", "--output-dir", "out");
 
         Assert.That(run.ExitCode, Is.Zero, run.ToString());
+        Assert.That(run.Stderr, Does.Not.Contain("did not upload"), "everything the template refers to was uploaded");
         var docker = toolbox.DockerCalls;
         using (Assert.EnterMultipleScope())
         {
@@ -59,6 +60,28 @@ public sealed class UploadAssetsToolTests : DeployableMotoFixture
         }
 
         Assert.That(CfnLint.Run([workspace.File($"out/{AwsWorkspace.Job}-test.stack.yml")]).Where(f => f.IsRealError), Is.Empty);
+    }
+
+    [Test]
+    public async Task Without_upload_assets_the_objects_it_would_upload_are_listed_once_under_the_keys_it_would_use()
+    {
+        using var workspace = WorkspaceWithEnvFile();
+
+        var run = await InProcessTool.RunAsync(
+            workspace.Path, AwsWorkspace.Variables(Server), string.Empty, false,
+            "package", "-n", AwsWorkspace.Job, "-e", "test", "--output-dir", "out");
+
+        Assert.That(run.ExitCode, Is.Zero, run.ToString());
+        var envFileKey = $"manual/env-files/job.env/{Sha256Hex(Encoding.UTF8.GetBytes(EnvFileText))}.env";
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(run.Stderr.Split("did not upload").Length - 1, Is.EqualTo(1), "said once");
+            Assert.That(run.Stderr, Does.Contain(
+                "warning: the template refers to S3 objects this run did not upload; package with --upload-assets to upload them "
+                + "(and fill in their parameters), or copy them there yourself before you deploy:\n"
+                + $"  s3://{DeployableWorld.Bucket}/{EnvControllerCode.S3Key}: the env-controller Lambda code (EnvControllerFunction); the template names this bucket and key\n"
+                + $"  s3://{DeployableWorld.Bucket}/{envFileKey}: env_file {EnvFilePath} of {AwsWorkspace.Job}; its ARN parameter stays empty"));
+        }
     }
 
     [Test]

@@ -36,6 +36,10 @@ internal sealed class BindContext(string file, BindMode mode)
     public void Warning(ManifestNode node, string path, string message) =>
         _diagnostics.Add(new Diagnostic(DiagnosticSeverity.Warning, message, Locate(node), path));
 
+    /// <summary>Reports a valid value that has no effect on a job (kept a note even under <c>--strict</c>).</summary>
+    public void Note(ManifestNode node, string path, string message) =>
+        _diagnostics.Add(new Diagnostic(DiagnosticSeverity.Note, message, Locate(node), path));
+
     /// <summary>Reports a value of the wrong shape: copilot's message, then what was found and what is expected.</summary>
     public void WrongShape(ManifestNode node, string path, string copilotMessage, string expected) =>
         Error(node, path, $"{copilotMessage}: found {node.Describe()}, expected {expected}");

@@ -87,7 +87,8 @@ internal sealed class MapReader
 
     private static string UnknownKeyMessage(string key, ManifestPlace place)
     {
-        var message = $"unknown key \"{key}\" in {place.Where}; it is ignored";
+        // Worded to be true both as a warning and as a --strict error: no "it is ignored".
+        var message = $"unknown key \"{key}\" in {place.Where} has no effect";
         if (KeySuggester.Closest(key, place) is { } closest)
         {
             return $"{message}; did you mean \"{closest}\"?";

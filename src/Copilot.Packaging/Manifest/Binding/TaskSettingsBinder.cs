@@ -41,7 +41,7 @@ internal static class TaskSettingsBinder
         }
     }
 
-    /// <summary><c>exec</c>: a boolean or <c>{enable}</c>; accepted, with no effect for jobs.</summary>
+    /// <summary><c>exec</c>: a boolean or <c>{enable}</c>; accepted, with no effect for jobs (a note says so when it is enabled).</summary>
     public static void Exec(BindContext context, ManifestNode? node, string path)
     {
         switch (node)
@@ -49,14 +49,23 @@ internal static class TaskSettingsBinder
             case null or ScalarNode { IsNull: true }:
                 return;
             case ScalarNode { Kind: ScalarKind.Bool or ScalarKind.String }:
-                ValueReader.Bool(context, node, path);
+                NoteWhenEnabled(context, node, path, ValueReader.Bool(context, node, path));
                 return;
             case MappingNode map when map.HasValue("enable"):
-                MapReader.Wrap(context, map, path, ManifestSchema.Exec).Bool("enable");
+                NoteWhenEnabled(context, map, path, MapReader.Wrap(context, map, path, ManifestSchema.Exec).Bool("enable"));
                 return;
             default:
                 context.WrongShape(node, path, "unable to unmarshal \"exec\" field into boolean or exec configuration", "true, false, or a map with enable");
                 return;
+        }
+    }
+
+    // copilot accepts exec for jobs, but a job's tasks are started without ECS Exec: say so rather than stay silent.
+    private static void NoteWhenEnabled(BindContext context, ManifestNode node, string path, bool? enabled)
+    {
+        if (enabled == true)
+        {
+            context.Note(node, path, "enabling it has no effect on Scheduled Jobs: copilot accepts the key, but a job's tasks run without ECS Exec");
         }
     }
 

@@ -197,7 +197,7 @@ internal static class ValueReader
                     {
                         if (reader.Has("from_cfn"))
                         {
-                            context.Warning(map, entryPath, "both \"secretsmanager\" and \"from_cfn\" are set; \"from_cfn\" is ignored");
+                            context.Warning(map, entryPath, "both \"secretsmanager\" and \"from_cfn\" are set; \"from_cfn\" has no effect");
                         }
 
                         if (reader.String("secretsmanager") is { } name)

@@ -27,6 +27,11 @@ internal sealed partial class ManifestInterpolator
     private readonly IEnvironmentVariables _variables;
     private readonly string _file;
     private readonly List<Diagnostic> _errors = [];
+    private long _expandedChars;
+    private bool _overLimit;
+
+    /// <summary>The most characters the interpolated values of one manifest may hold in all (a deployable template is at most 1 MB).</summary>
+    internal const long MaxExpandedChars = 2 * 1024 * 1024;
 
     public ManifestInterpolator(string appName, string envName, IEnvironmentVariables variables, string file)
     {
@@ -115,11 +120,40 @@ internal sealed partial class ManifestInterpolator
             var value = Lookup(match.Groups["name"].Value, scalar, path);
             if (value is not null)
             {
+                // Measure before replacing: 2,000 references to a 100 KB variable would make a 200 MB string.
+                var occurrences = CountOf(replaced, whole);
+                var projected = replaced.Length + (occurrences * (long)(value.Length - whole.Length));
+                if (_expandedChars + projected > MaxExpandedChars)
+                {
+                    if (!_overLimit)
+                    {
+                        _overLimit = true;
+                        Report(
+                            $"interpolating ${{{match.Groups["name"].Value}}} would make the manifest's values longer than {MaxExpandedChars} characters; a deployable template is at most 1 MB",
+                            scalar,
+                            path);
+                    }
+
+                    return scalar.Value;
+                }
+
                 replaced = replaced.Replace(whole, value, StringComparison.Ordinal);
             }
         }
 
+        _expandedChars += replaced.Length;
         return replaced;
+    }
+
+    private static int CountOf(string text, string part)
+    {
+        var count = 0;
+        for (var at = text.IndexOf(part, StringComparison.Ordinal); at >= 0; at = text.IndexOf(part, at + part.Length, StringComparison.Ordinal))
+        {
+            count++;
+        }
+
+        return count;
     }
 
     private string? Lookup(string name, ScalarNode scalar, string path)

@@ -60,6 +60,7 @@ public sealed class RecordsExporter
 
         // What we write must read back; a failure here is a bug, not something for the user to fix.
         WorkspaceRecordStore.Parse(text, displayPath);
+        cancellationToken.ThrowIfCancellationRequested();
         new AtomicFileWriter(_fileSystem).WriteAll(workspace.CopilotDirectory, [new OutputFile(WorkspaceRecordStore.FileName, text)]);
         _reporter.Verbose($"Read records of environment {env} from {source.Source}.");
         return new RecordsExportResult

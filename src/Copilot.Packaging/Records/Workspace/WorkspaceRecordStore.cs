@@ -22,6 +22,12 @@ public sealed class WorkspaceRecordStore : IRecordStore
     /// <inheritdoc />
     public string Source => _document.DisplayPath;
 
+    /// <summary>The name of the one application the file describes.</summary>
+    internal string ApplicationName => _document.ApplicationName;
+
+    /// <summary>The names of the environments the file has, sorted.</summary>
+    internal IReadOnlyList<string> EnvironmentNames => [.. _document.Environments.Keys.Order(StringComparer.Ordinal)];
+
     /// <summary>Parses records file text.</summary>
     /// <param name="text">The file's text.</param>
     /// <param name="displayPath">The path shown in messages, for example <c>copilot/.records.yml</c>.</param>
@@ -48,7 +54,8 @@ public sealed class WorkspaceRecordStore : IRecordStore
             var known = _document.Environments.Count == 0 ? "none" : string.Join(", ", _document.Environments.Keys.Order(StringComparer.Ordinal));
             throw new CopilotJobException(
                 $"couldn't find environment {env} in the application {app}: {Source} has no environments.{env} (it has: {known})",
-                recommendation: $"Add environment {env} to {Source}, or export it from AWS with `dotnet copilot-job records export -e {env}`.");
+                recommendation: $"Add environment {env} to {Source}, or export it from AWS with `dotnet copilot-job records export -e {env}`.",
+                code: CopilotJobErrorCode.RecordNotFound);
         }
 
         return Task.FromResult(record);
@@ -82,7 +89,8 @@ public sealed class WorkspaceRecordStore : IRecordStore
         {
             throw new CopilotJobException(
                 $"couldn't find an application named {app}: {Source} describes application {_document.ApplicationName}",
-                recommendation: $"Use -a {_document.ApplicationName}, or fix application.name in {Source}.");
+                recommendation: $"Use -a {_document.ApplicationName}, or fix application.name in {Source}.",
+                code: CopilotJobErrorCode.RecordNotFound);
         }
     }
 

@@ -1,0 +1,117 @@
+using System.Diagnostics;
+using System.Text;
+using Copilot.Testing;
+using Copilot.Tool.Tests.Support;
+
+namespace Copilot.Tool.Tests;
+
+/// <summary>
+/// Issue 13 (9), (10) and (11), offline through the real host: values that broke the template, values echoed whole,
+/// and manifests accepted although their stack cannot deploy. Each asserts exit code, message and that nothing was written.
+/// </summary>
+[TestFixture]
+public sealed class HardeningLimitsTests
+{
+    private const string Job = "report-generator";
+    private Workspace workspace = null!;
+
+    [SetUp]
+    public void CopyWorkspace() => workspace = Workspace.CopyOfExample();
+
+    [TearDown]
+    public void DeleteWorkspace() => workspace.Dispose();
+
+    private string Manifest => workspace.File($"copilot/{Job}/manifest.yml");
+
+    [Test]
+    public async Task Variable_and_label_values_equals_and_merge_key_pass_cfn_lint()
+    {
+        Edit("  REPORT_BUCKET: my-app-reports\n", "  REPORT_BUCKET: my-app-reports\n  EQUALS: \"=\"\n  MERGE: \"<<\"\n  NEL: \"a\\Nb\"\n  CR: \"a\\rb\"\n");
+        Edit("    team: reporting\n", "    team: reporting\n    eq: \"=\"\n    merge: \"<<\"\n");
+
+        var run = await PackageAsync();
+
+        Assert.That(run.ExitCode, Is.Zero, run.ToString());
+        var template = workspace.File($"out/{Job}-test.stack.yml");
+        var text = File.ReadAllText(template);
+        Assert.That(text, Does.Contain("Value: '='").And.Contain("Value: '<<'").And.Contain("Value: \"a\\Nb\"").And.Contain("Value: \"a\\rb\""));
+        Assert.That(CfnLint.Run([template]).Where(f => f.IsRealError).Select(f => f.ToString()), Is.Empty);
+    }
+
+    [Test]
+    public async Task Eleven_sidecars_are_refused_at_the_sidecars_field()
+    {
+        var sidecars = new StringBuilder("sidecars:\n");
+        for (var i = 0; i < 10; i++)
+        {
+            sidecars.Append(FormattableString.Invariant($"  side{i}:\n    image: public.ecr.aws/nginx/nginx:latest\n"));
+        }
+
+        File.AppendAllText(Manifest, sidecars.ToString());
+        var line = File.ReadAllLines(Manifest).ToList().IndexOf("sidecars:") + 2;
+
+        var run = await PackageAsync();
+
+        AssertRefused(run, $"copilot/{Job}/manifest.yml:{line}:3: the task definition would have 11 containers (the job, its sidecars and the log router); ECS accepts at most 10");
+    }
+
+    [Test]
+    public async Task A_template_over_1_mb_is_refused_saying_which_limit_applies()
+    {
+        Edit("  REPORT_BUCKET: my-app-reports\n", "  REPORT_BUCKET: my-app-reports\n  BIG1: ${BIG}\n  BIG2: ${BIG}\n");
+        var variables = new Dictionary<string, string> { ["BIG"] = new string('x', 400_000) };
+
+        var run = await InProcessTool.RunAsync(workspace.Path, variables, string.Empty, false, "package", "-n", Job, "-e", "test", "--output-dir", "out");
+
+        AssertRefused(run, "bytes; CloudFormation deploys at most 1000000 bytes (by TemplateURL, as copilot deploys)");
+        Assert.That(run.Stderr.Length, Is.LessThan(10_000), "the 400 KB values are not echoed");
+    }
+
+    [Test]
+    public async Task Two_thousand_references_to_a_100_kb_variable_are_refused_quickly_at_the_value()
+    {
+        var references = string.Concat(Enumerable.Repeat("${BIG}", 2_000));
+        Edit("  REPORT_BUCKET: my-app-reports\n", $"  REPORT_BUCKET: my-app-reports\n  EXPANDED: \"{references}\"\n");
+        var variables = new Dictionary<string, string> { ["BIG"] = new string('b', 100 * 1024) };
+        var line = Array.IndexOf(File.ReadAllLines(Manifest), $"  EXPANDED: \"{references}\"") + 1;
+
+        var watch = Stopwatch.StartNew();
+        var run = await InProcessTool.RunAsync(workspace.Path, variables, string.Empty, false, "package", "-n", Job, "-e", "test", "--output-dir", "out");
+
+        Assert.That(watch.Elapsed, Is.LessThan(TimeSpan.FromSeconds(10)));
+        AssertRefused(run, $"copilot/{Job}/manifest.yml:{line}:13: variables.EXPANDED: interpolating ${{BIG}} would make the manifest's values longer than 2097152 characters");
+    }
+
+    [Test]
+    public async Task Escape_sequences_in_a_manifest_value_reach_the_terminal_escaped_and_long_values_capped()
+    {
+        Edit("  schedule: \"30 6 * * 1-5\"\n", $"  schedule: \"\\e[2J\\e]0;owned\\a{new string('9', 900 * 1024)}\"\n");
+
+        var run = await PackageAsync();
+
+        Assert.That(run.ExitCode, Is.EqualTo(1), run.ToString());
+        Assert.That(run.Stderr.Contains('\u001b', StringComparison.Ordinal), Is.False, "no raw ESC reaches the terminal");
+        Assert.That(run.Stderr.Length, Is.LessThan(10_000), "the 900 KB value is not echoed whole");
+        Assert.That(Directory.Exists(workspace.File("out")), Is.False);
+    }
+
+    private void AssertRefused(ToolRun run, string message)
+    {
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(run.ExitCode, Is.EqualTo(1), run.ToString());
+            Assert.That(run.Stderr, Does.Contain(message), run.ToString());
+            Assert.That(run.Stderr, Does.Not.Contain("this is a bug"));
+            Assert.That(Directory.Exists(workspace.File("out")), Is.False, "nothing is written");
+        }
+    }
+
+    private void Edit(string from, string to)
+    {
+        var text = File.ReadAllText(Manifest);
+        Assert.That(text, Does.Contain(from));
+        File.WriteAllText(Manifest, text.Replace(from, to, StringComparison.Ordinal));
+    }
+
+    private Task<ToolRun> PackageAsync() => InProcessTool.RunAsync(workspace.Path, "package", "-n", Job, "-e", "test", "--output-dir", "out");
+}
