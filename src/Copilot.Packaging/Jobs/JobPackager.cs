@@ -60,26 +60,11 @@ public sealed class JobPackager
         ArgumentNullException.ThrowIfNull(request);
         EnsureFlagsCompatible(request);
 
-        var workspace = CopilotWorkspace.Find(_fileSystem, request.WorkingDirectory);
-        var app = request.ApplicationName ?? workspace.ApplicationName
-            ?? throw new CopilotJobException(
-                "could not find an application attached to this workspace",
-                recommendation: "Name the application with -a, or add `application: <name>` to copilot/.workspace.");
-        var job = await SelectJobAsync(request, workspace, cancellationToken);
-        var records = await ResolveRecordsAsync(request, workspace, app, cancellationToken);
+        var prepared = await PrepareAsync(request, cancellationToken);
+        var (workspace, app, job, records, manifest, schedule, manifestText, stackName) = prepared;
         var env = records.Environment.Name;
-
-        var loaded = LoadManifest(request, workspace, app, job, env);
-        var schedule = ConvertSchedule(loaded.Manifest);
-        _reporter.Info(ScheduleExplanation.Describe(loaded.Manifest.Schedule ?? string.Empty, schedule, _clock.GetUtcNow()));
-        var manifest = await ResolveSubnetsFromTagsAsync(request, loaded.Manifest, records.Environment, cancellationToken);
-        EnvironmentFeatureCheck.Ensure(
-            manifest, env, records.Environment.Version, records.Environment.Features,
-            _fileSystem.File.Exists(_fileSystem.Path.Combine(workspace.CopilotDirectory, "environments", env, "manifest.yml")));
-
-        var stackName = WorkloadStackReader.StackName(app, env, job);
         var deployed = await ReadDeployedStackAsync(request, records, stackName, cancellationToken);
-        var (stack, addonsText) = await RenderAsync(request, workspace, app, job, records, manifest, schedule, loaded.InterpolatedText, cancellationToken);
+        var (stack, addonsText) = await RenderAsync(request, workspace, app, job, records, manifest, schedule, manifestText, cancellationToken);
 
         if (request.Diff)
         {
@@ -104,6 +89,41 @@ public sealed class JobPackager
         var outputDirectory = _fileSystem.Path.GetFullPath(_fileSystem.Path.Combine(request.WorkingDirectory, request.OutputDirectory));
         var written = new AtomicFileWriter(_fileSystem).WriteAll(outputDirectory, files);
         return new PackageResult { JobName = job, EnvironmentName = env, WrittenFiles = written };
+    }
+
+    /// <summary>
+    /// The first half of a run, shared by <c>package</c> and <c>deploy</c>: workspace, job, records, manifest (loaded,
+    /// validated, subnets resolved, environment features checked) and the stack name. Nothing is uploaded yet.
+    /// </summary>
+    internal async Task<PreparedJob> PrepareAsync(JobPackageRequest request, CancellationToken cancellationToken)
+    {
+        var workspace = CopilotWorkspace.Find(_fileSystem, request.WorkingDirectory);
+        var app = request.ApplicationName ?? workspace.ApplicationName
+            ?? throw new CopilotJobException(
+                "could not find an application attached to this workspace",
+                recommendation: "Name the application with -a, or add `application: <name>` to copilot/.workspace.");
+        var job = await SelectJobAsync(request, workspace, cancellationToken);
+        var records = await ResolveRecordsAsync(request, workspace, app, cancellationToken);
+        var env = records.Environment.Name;
+
+        var loaded = LoadManifest(request, workspace, app, job, env);
+        var schedule = ConvertSchedule(loaded.Manifest);
+        _reporter.Info(ScheduleExplanation.Describe(loaded.Manifest.Schedule ?? string.Empty, schedule, _clock.GetUtcNow()));
+        var manifest = await ResolveSubnetsFromTagsAsync(request, loaded.Manifest, records.Environment, cancellationToken);
+        EnvironmentFeatureCheck.Ensure(
+            manifest, env, records.Environment.Version, records.Environment.Features,
+            _fileSystem.File.Exists(_fileSystem.Path.Combine(workspace.CopilotDirectory, "environments", env, "manifest.yml")));
+
+        return new PreparedJob(workspace, app, job, records, manifest, schedule, loaded.InterpolatedText, WorkloadStackReader.StackName(app, env, job));
+    }
+
+    /// <summary>The second half for <c>deploy</c>: uploads (as <c>--upload-assets</c>), synthesis and overrides.</summary>
+    internal async Task<JobStack> RenderUploadedAsync(JobPackageRequest request, PreparedJob prepared, CancellationToken cancellationToken)
+    {
+        var (stack, _) = await RenderAsync(
+            request with { UploadAssets = true }, prepared.Workspace, prepared.App, prepared.Job, prepared.Records,
+            prepared.Manifest, prepared.Schedule, prepared.ManifestText, cancellationToken);
+        return stack;
     }
 
     private async Task<string> SelectJobAsync(JobPackageRequest request, CopilotWorkspace workspace, CancellationToken cancellationToken)
@@ -417,5 +437,17 @@ public sealed class JobPackager
         return (jobs, others);
     }
 
-    private sealed record ResolvedRecords(ApplicationRecord Application, EnvironmentRecord Environment, RegionalResources Regional, bool FromAws);
+    /// <summary>The records a run uses, and whether they came from AWS.</summary>
+    internal sealed record ResolvedRecords(ApplicationRecord Application, EnvironmentRecord Environment, RegionalResources Regional, bool FromAws);
+
+    /// <summary>What <see cref="PrepareAsync"/> found.</summary>
+    internal sealed record PreparedJob(
+        CopilotWorkspace Workspace,
+        string App,
+        string Job,
+        ResolvedRecords Records,
+        Manifest.Model.ScheduledJobManifest Manifest,
+        string Schedule,
+        string ManifestText,
+        string StackName);
 }
