@@ -1,4 +1,5 @@
 using Copilot.Packaging.Records;
+using Copilot.Packaging.Reporting;
 
 namespace Copilot.Packaging.Deploy;
 
@@ -6,7 +7,11 @@ namespace Copilot.Packaging.Deploy;
 public interface IDeployConnector
 {
     /// <summary>Connects to <paramref name="environment"/>'s region with its manager role; templates go to <paramref name="regional"/>'s bucket.</summary>
-    Task<DeployTarget> ConnectAsync(EnvironmentRecord environment, RegionalResources regional, CancellationToken cancellationToken);
+    /// <param name="environment">The environment deployed to.</param>
+    /// <param name="regional">The application's resources in the environment's region (the artifact bucket).</param>
+    /// <param name="reporter">Where upload notices go.</param>
+    /// <param name="cancellationToken">Cancels the role assumption.</param>
+    Task<DeployTarget> ConnectAsync(EnvironmentRecord environment, RegionalResources regional, IPackagingReporter reporter, CancellationToken cancellationToken);
 }
 
 /// <summary>Where a deploy goes.</summary>

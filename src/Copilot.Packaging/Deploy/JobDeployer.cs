@@ -93,7 +93,7 @@ public sealed class JobDeployer
             }
         }
 
-        var target = await deploy.ConnectAsync(environment, prepared.Records.Regional, cancellationToken).ConfigureAwait(false);
+        var target = await deploy.ConnectAsync(environment, prepared.Records.Regional, reporter, cancellationToken).ConfigureAwait(false);
         var templateText = YamlTextWriter.Write(stack.Template);
         var templateUrl = await target.Templates.PutTemplateAsync(stackName, templateText, cancellationToken).ConfigureAwait(false);
         if (environment.ExecutionRoleArn.Length == 0)
