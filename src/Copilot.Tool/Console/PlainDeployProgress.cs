@@ -9,6 +9,8 @@ namespace Copilot.Tool;
 /// </summary>
 internal sealed class PlainDeployProgress(TextWriter output) : IDeployProgress
 {
+    private readonly Dictionary<string, int> reasonsShown = new(StringComparer.Ordinal);
+
     public void Started(DeploySnapshot snapshot)
     {
         output.WriteLine($"{Stamp(snapshot.Now)}  {snapshot.Title}: {snapshot.Resources.Count} resource(s) to watch");
@@ -20,11 +22,14 @@ internal sealed class PlainDeployProgress(TextWriter output) : IDeployProgress
         {
             var elapsed = row.IsDone && row.Elapsed(snapshot.Now) is { } time ? $" ({DeployProgressFormat.Seconds(time)})" : string.Empty;
             var name = row.LogicalId == snapshot.Stack.LogicalId ? $"stack {row.LogicalId}" : $"{row.LogicalId}: {row.Description}";
-            output.WriteLine($"{Stamp(row.UpdatedAt ?? snapshot.Now)}  {DeployProgressFormat.Status(row.Status),-24}  {name}{elapsed}");
-            if (row.Reasons.Count > 0 && row.Status is { } status && StackStatuses.IsFailure(status))
+            output.WriteLine($"{Stamp(row.UpdatedAt ?? snapshot.Now)}  {DeployProgressFormat.Status(row.Status),-28}  {name}{elapsed}");
+            var shown = reasonsShown.GetValueOrDefault(row.LogicalId);
+            foreach (var reason in row.Reasons.Skip(shown))
             {
-                output.WriteLine($"{new string(' ', 22)}reason: {row.Reasons[^1]}");
+                output.WriteLine($"{new string(' ', 22)}reason: {reason}");
             }
+
+            reasonsShown[row.LogicalId] = row.Reasons.Count;
         }
     }
 

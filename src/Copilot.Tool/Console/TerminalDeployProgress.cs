@@ -81,11 +81,37 @@ internal sealed class TerminalDeployProgress(TextWriter output, bool color) : ID
 
     private string Paint(string text, string ansi) => color ? ansi + text + "\u001b[0m" : text;
 
+    // Word-wrapped lines of at most width characters (a longer word is cut).
     private static IEnumerable<string> Chunks(string text, int width)
     {
-        for (var i = 0; i < text.Length; i += width)
+        var line = new StringBuilder();
+        foreach (var word in text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
         {
-            yield return text.Substring(i, Math.Min(width, text.Length - i));
+            var rest = word;
+            while (rest.Length > 0)
+            {
+                var room = line.Length == 0 ? width : width - line.Length - 1;
+                if (rest.Length <= room)
+                {
+                    line.Append(line.Length == 0 ? string.Empty : " ").Append(rest);
+                    rest = string.Empty;
+                }
+                else if (line.Length > 0)
+                {
+                    yield return line.ToString();
+                    line.Clear();
+                }
+                else
+                {
+                    yield return rest[..width];
+                    rest = rest[width..];
+                }
+            }
+        }
+
+        if (line.Length > 0)
+        {
+            yield return line.ToString();
         }
     }
 }
