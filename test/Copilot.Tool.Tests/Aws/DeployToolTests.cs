@@ -126,11 +126,13 @@ public sealed class DeployToolTests : DeployableMotoFixture
     }
 
     [Test]
-    public async Task Diff_without_a_terminal_and_without_yes_refuses_before_doing_anything_and_with_yes_deploys()
+    public async Task From_a_records_file_diff_without_a_terminal_refuses_before_doing_anything_and_with_yes_deploys()
     {
         using var workspace = AwsWorkspace.WithoutRecords();
         AwsWorkspace.AddJob(workspace, RecordsJob);
         var toolbox = new FakeToolbox(workspace.File(".tools"));
+        var export = await InProcessTool.RunAsync(workspace.Path, AwsWorkspace.Variables(Server), string.Empty, false, "records", "export", "-e", "test");
+        Assert.That(export.ExitCode, Is.Zero, export.ToString());
 
         var refused = await DeployAsync(workspace, toolbox, "-n", RecordsJob, "-e", "test", "--diff");
 
@@ -141,6 +143,7 @@ public sealed class DeployToolTests : DeployableMotoFixture
         var run = await DeployAsync(workspace, toolbox, "-n", RecordsJob, "-e", "test", "--diff", "--yes");
 
         Assert.That(run.ExitCode, Is.Zero, run.ToString());
+        Assert.That(run.Stderr, Does.Contain("Using records for environment test from copilot/.records.yml."));
         Assert.That(run.Stdout, Does.Contain("TaskDefinition"), "the diff is on stdout");
         Assert.That(await StatusAsync($"my-app-test-{RecordsJob}"), Is.EqualTo("CREATE_COMPLETE"));
     }
