@@ -1,5 +1,3 @@
-using System.IO.Abstractions;
-using Copilot.Packaging.Aws;
 using Copilot.Packaging.Deploy;
 using Copilot.Packaging.Errors;
 using McMaster.Extensions.CommandLineUtils;
@@ -60,10 +58,8 @@ internal static class DeployCommand
                 IDeployProgress progress = console.IsErrorTerminal
                     ? new TerminalDeployProgress(console.Error, console.ColorAllowed)
                     : new PlainDeployProgress(console.Error);
-                using var connector = new AwsConnector(aws.Options(console));
-                var deployer = new JobDeployer(
-                    new FileSystem(), new DelegateEnvironmentVariables(console.GetVariable), reporter, new TerminalChoicePrompt(console), connector, connector);
-                var result = await deployer.DeployAsync(request, progress, new ConsoleDeployConfirmation(console, yes.HasValue()), runner.CancellationToken);
+                using var services = JobServices.For(runner, reporter, aws);
+                var result = await services.DeployAsync(request, progress, new ConsoleDeployConfirmation(console, yes.HasValue()), runner.CancellationToken);
                 return Report(result, reporter);
             }));
         });
