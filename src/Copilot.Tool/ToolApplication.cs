@@ -47,6 +47,7 @@ internal static class ToolApplication
         });
 
         PackageCommand.Register(app, runner);
+        DeployCommand.Register(app, runner);
         RecordsExportCommand.Register(app, runner);
         return app;
     }

@@ -57,30 +57,13 @@ public sealed class JobPackager
         ArgumentNullException.ThrowIfNull(request);
         EnsureFlagsCompatible(request);
 
-        var workspace = CopilotWorkspace.Find(_fileSystem, request.WorkingDirectory);
-        var app = request.ApplicationName ?? workspace.ApplicationName
-            ?? throw new CopilotJobException(
-                "could not find an application attached to this workspace",
-                recommendation: "Name the application with -a, or add `application: <name>` to copilot/.workspace.");
-        var job = await SelectJobAsync(request, workspace, cancellationToken);
-        cancellationToken.ThrowIfCancellationRequested();
-        var records = await ResolveRecordsAsync(request, workspace, app, cancellationToken);
+        var prepared = await PrepareAsync(request, cancellationToken);
+        var (workspace, app, job, records, manifest, schedule, manifestText, stackName) = prepared;
         var env = records.Environment.Name;
-
-        cancellationToken.ThrowIfCancellationRequested();
-        var loaded = LoadManifest(request, workspace, app, job, env);
-        var schedule = ConvertSchedule(loaded.Manifest);
-        _reporter.Info(ScheduleExplanation.Describe(loaded.Manifest.Schedule ?? string.Empty, schedule, _clock.GetUtcNow()));
-        var manifest = await ResolveSubnetsFromTagsAsync(request, loaded.Manifest, records.Environment, cancellationToken);
-        EnvironmentFeatureCheck.Ensure(
-            manifest, env, records.Environment.Version, records.Environment.Features,
-            _fileSystem.File.Exists(_fileSystem.Path.Combine(workspace.CopilotDirectory, "environments", env, "manifest.yml")));
-
-        var stackName = WorkloadStackName.Of(app, env, job);
         cancellationToken.ThrowIfCancellationRequested();
         var deployed = await ReadDeployedStackAsync(request, records, stackName, cancellationToken);
         cancellationToken.ThrowIfCancellationRequested();
-        var (stack, addonsText) = await RenderAsync(request, workspace, app, job, records, manifest, schedule, loaded.InterpolatedText, cancellationToken);
+        var (stack, addonsText) = await RenderAsync(request, workspace, app, job, records, manifest, schedule, manifestText, cancellationToken);
 
         cancellationToken.ThrowIfCancellationRequested();
         var templateText = YamlTextWriter.Write(stack.Template);
@@ -114,6 +97,43 @@ public sealed class JobPackager
         cancellationToken.ThrowIfCancellationRequested();
         var written = new AtomicFileWriter(_fileSystem).WriteAll(outputDirectory, files);
         return new PackageResult { JobName = job, EnvironmentName = env, WrittenFiles = written };
+    }
+
+    /// <summary>
+    /// The first half of a run, shared by <c>package</c> and <c>deploy</c>: workspace, job, records, manifest (loaded,
+    /// validated, subnets resolved, environment features checked) and the stack name. Nothing is uploaded yet.
+    /// </summary>
+    internal async Task<PreparedJob> PrepareAsync(JobPackageRequest request, CancellationToken cancellationToken)
+    {
+        var workspace = CopilotWorkspace.Find(_fileSystem, request.WorkingDirectory);
+        var app = request.ApplicationName ?? workspace.ApplicationName
+            ?? throw new CopilotJobException(
+                "could not find an application attached to this workspace",
+                recommendation: "Name the application with -a, or add `application: <name>` to copilot/.workspace.");
+        var job = await SelectJobAsync(request, workspace, cancellationToken);
+        cancellationToken.ThrowIfCancellationRequested();
+        var records = await ResolveRecordsAsync(request, workspace, app, cancellationToken);
+        var env = records.Environment.Name;
+
+        cancellationToken.ThrowIfCancellationRequested();
+        var loaded = LoadManifest(request, workspace, app, job, env);
+        var schedule = ConvertSchedule(loaded.Manifest);
+        _reporter.Info(ScheduleExplanation.Describe(loaded.Manifest.Schedule ?? string.Empty, schedule, _clock.GetUtcNow()));
+        var manifest = await ResolveSubnetsFromTagsAsync(request, loaded.Manifest, records.Environment, cancellationToken);
+        EnvironmentFeatureCheck.Ensure(
+            manifest, env, records.Environment.Version, records.Environment.Features,
+            _fileSystem.File.Exists(_fileSystem.Path.Combine(workspace.CopilotDirectory, "environments", env, "manifest.yml")));
+
+        return new PreparedJob(workspace, app, job, records, manifest, schedule, loaded.InterpolatedText, WorkloadStackName.Of(app, env, job));
+    }
+
+    /// <summary>The second half for <c>deploy</c>: uploads (as <c>--upload-assets</c>), synthesis and overrides.</summary>
+    internal async Task<JobStack> RenderUploadedAsync(JobPackageRequest request, PreparedJob prepared, CancellationToken cancellationToken)
+    {
+        var (stack, _) = await RenderAsync(
+            request with { UploadAssets = true }, prepared.Workspace, prepared.App, prepared.Job, prepared.Records,
+            prepared.Manifest, prepared.Schedule, prepared.ManifestText, cancellationToken);
+        return stack;
     }
 
     private async Task<string> SelectJobAsync(JobPackageRequest request, CopilotWorkspace workspace, CancellationToken cancellationToken)
@@ -429,5 +449,17 @@ public sealed class JobPackager
         return (jobs, others);
     }
 
-    private sealed record ResolvedRecords(ApplicationRecord Application, EnvironmentRecord Environment, RegionalResources Regional, bool FromAws);
+    /// <summary>The records a run uses, and whether they came from AWS.</summary>
+    internal sealed record ResolvedRecords(ApplicationRecord Application, EnvironmentRecord Environment, RegionalResources Regional, bool FromAws);
+
+    /// <summary>What <see cref="PrepareAsync"/> found.</summary>
+    internal sealed record PreparedJob(
+        CopilotWorkspace Workspace,
+        string App,
+        string Job,
+        ResolvedRecords Records,
+        Manifest.Model.ScheduledJobManifest Manifest,
+        string Schedule,
+        string ManifestText,
+        string StackName);
 }

@@ -31,7 +31,7 @@ public sealed class LayeringTests
         ["Manifest"],
         ["Addons", "Records"],
         ["Synthesis"],
-        ["TemplatePatches", "Diff", "Upload", "Stacks"],
+        ["TemplatePatches", "Diff", "Upload", "Stacks", "Deploy"],
         ["Jobs"],
         [AwsNode],
     ];
