@@ -21,6 +21,9 @@ public sealed class DeployToolTests : DeployableMotoFixture
 
     private protected override IReadOnlyList<string> JobRepositories => [AwsWorkspace.Job, FailingJob, DetachedJob, RecordsJob];
 
+    // A server of its own: it deploys the example job's stack, which other fixtures compare with.
+    private protected override bool OwnServer => true;
+
     [Test]
     public async Task First_deploy_creates_the_stack_a_second_says_no_changes_and_a_manifest_change_updates_it()
     {

@@ -14,6 +14,9 @@ public sealed class PackedToolAwsTests : DeployableMotoFixture
 
     private protected override IReadOnlyList<string> JobRepositories => [AwsWorkspace.Job, DeployToolTests.FailingJob, DeployToolTests.DetachedJob];
 
+    // A server of its own: it deploys stacks through the packed tool.
+    private protected override bool OwnServer => true;
+
     [OneTimeSetUp]
     public void PackAndInstall() => _tool = PackedTool.Install();
 

@@ -25,6 +25,9 @@ public sealed partial class ReadmeDeploySectionTests : DeployableMotoFixture
 
     private protected override IReadOnlyList<string> JobRepositories => [AwsWorkspace.Job];
 
+    // A server of its own: it deploys the example job's stack, which other fixtures compare with.
+    private protected override bool OwnServer => true;
+
     [Test]
     public async Task The_sections_command_deploys_the_example_workspace()
     {
