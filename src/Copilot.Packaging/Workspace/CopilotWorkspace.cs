@@ -2,6 +2,7 @@ using System.IO.Abstractions;
 using Copilot.Packaging.Errors;
 using Copilot.Packaging.Yaml;
 using YamlDotNet.RepresentationModel;
+using Copilot.Packaging.Inputs;
 
 namespace Copilot.Packaging.Workspace;
 
@@ -62,7 +63,7 @@ public sealed class CopilotWorkspace
     /// <summary>The workload directories that contain a <c>manifest.yml</c>, sorted by name.</summary>
     public IReadOnlyList<string> ListWorkloadDirectories() =>
         [.. _fileSystem.Directory.EnumerateDirectories(CopilotDirectory)
-            .Where(d => _fileSystem.File.Exists(_fileSystem.Path.Combine(d, "manifest.yml")))
+            .Where(d => InputFiles.Exists(_fileSystem, _fileSystem.Path.Combine(d, "manifest.yml")))
             .Select(d => _fileSystem.Path.GetFileName(d))
             .Order(StringComparer.Ordinal)];
 
@@ -91,7 +92,7 @@ public sealed class CopilotWorkspace
     private static string? ReadApplicationName(IFileSystem fileSystem, string copilotDirectory)
     {
         var summary = fileSystem.Path.Combine(copilotDirectory, ".workspace");
-        if (!fileSystem.File.Exists(summary))
+        if (!InputFiles.Exists(fileSystem, summary))
         {
             return null;
         }
