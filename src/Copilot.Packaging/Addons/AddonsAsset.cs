@@ -1,3 +1,5 @@
+using Copilot.Packaging.Errors;
+
 namespace Copilot.Packaging.Addons;
 
 /// <summary>A local file or directory an addons template refers to, which <c>--upload-assets</c> uploads to S3.</summary>
@@ -17,4 +19,8 @@ public sealed record AddonsAsset(
     string PropertyPath,
     string LocalPath,
     bool ZipSingleFiles,
-    AddonsAssetReplacement Replacement);
+    AddonsAssetReplacement Replacement)
+{
+    /// <summary>Where the path is written (the addons file, line and column), when known.</summary>
+    public SourceLocation? Location { get; init; }
+}

@@ -107,6 +107,11 @@ internal sealed class AddonsTemplateMerger
         return root;
     }
 
+    /// <summary>The display path of the file each entry of <paramref name="section"/> was first defined in, by name.</summary>
+    public IReadOnlyDictionary<string, string> FilesOf(AddonsSection section) =>
+        _sections.GetValueOrDefault(section)?.ToDictionary(e => e.Key, e => e.Value.Origin.File.DisplayPath, StringComparer.Ordinal)
+        ?? new Dictionary<string, string>(StringComparer.Ordinal);
+
     /// <summary>Where a top-level entry (<c>Parameters</c> / <c>App</c>) was first defined, if anywhere.</summary>
     public DefinitionOrigin? OriginOf(AddonsSection section, string name) =>
         _sections.GetValueOrDefault(section)?.GetValueOrDefault(name)?.Origin;

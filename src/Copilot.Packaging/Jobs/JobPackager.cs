@@ -208,6 +208,8 @@ public sealed class JobPackager
         var addonsText = addons?.Text;
         if (request.UploadAssets)
         {
+            // Before anything is built or uploaded: every local path must stay inside the workspace.
+            LocalPaths.Check(Confinement(request, workspace), manifest, job, addons, _fileSystem);
             var uploaded = await UploadAsync(request, workspace, app, job, records, manifest, addons, cancellationToken);
             input = input with
             {
@@ -263,6 +265,7 @@ public sealed class JobPackager
                 JobName = job,
                 EnvironmentName = records.Environment.Name,
                 WorkspaceRoot = workspace.RootDirectory,
+                AllowedOutsideWorkspace = [.. request.AllowedOutsideWorkspace.Select(d => _fileSystem.Path.GetFullPath(_fileSystem.Path.Combine(request.WorkingDirectory, d)))],
                 Regional = records.Regional,
                 Environment = records.Environment,
                 Tag = request.Tag,
@@ -271,6 +274,9 @@ public sealed class JobPackager
             },
             cancellationToken);
     }
+
+    private WorkspaceConfinement Confinement(JobPackageRequest request, CopilotWorkspace workspace) =>
+        new(_fileSystem, workspace.RootDirectory, [.. request.AllowedOutsideWorkspace.Select(d => _fileSystem.Path.GetFullPath(_fileSystem.Path.Combine(request.WorkingDirectory, d)))]);
 
     private static void EnsureFlagsCompatible(JobPackageRequest request)
     {

@@ -4,6 +4,7 @@ using Amazon.S3;
 using Copilot.Packaging.Abstractions;
 using Copilot.Packaging.Aws;
 using Copilot.Packaging.Errors;
+using Copilot.Packaging.Inputs;
 using Copilot.Packaging.Manifest.Model;
 using Copilot.Packaging.Synthesis;
 using Copilot.Packaging.Synthesis.EnvController;
@@ -83,7 +84,7 @@ public sealed class AssetUploader
             try
             {
                 packagedAddons = await new AddonsPackager(fileSystem, uploads)
-                    .PackageAsync(addons, request.JobName, request.WorkspaceRoot, cancellationToken).ConfigureAwait(false);
+                    .PackageAsync(addons, request.JobName, new WorkspaceConfinement(fileSystem, request.WorkspaceRoot, request.AllowedOutsideWorkspace), cancellationToken).ConfigureAwait(false);
             }
             catch (CopilotJobException ex)
             {
@@ -138,18 +139,8 @@ public sealed class AssetUploader
         {
             if (!byPath.TryGetValue(path, out var arn))
             {
-                byte[] content;
-                try
-                {
-                    content = fileSystem.File.ReadAllBytes(fileSystem.Path.Combine(request.WorkspaceRoot, path));
-                }
-                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-                {
-                    throw new CopilotJobException(
-                        $"read env file {path}: {ex.Message}",
-                        recommendation: "env_file paths are relative to the workspace root (the directory that holds copilot/).",
-                        innerException: ex);
-                }
+                var confinement = new WorkspaceConfinement(fileSystem, request.WorkspaceRoot, request.AllowedOutsideWorkspace);
+                var content = InputFiles.ReadBytes(fileSystem, confinement.Resolve(path, "env_file", null), path);
 
                 var key = ArtifactPaths.EnvFile(path, content);
                 await Step($"put env file {path} artifact to bucket {uploads.Bucket}", () => uploads.EnsureAsync(key, () => content, $"env file {path}", cancellationToken)).ConfigureAwait(false);
