@@ -23,4 +23,16 @@ public sealed record AddonsAsset(
 {
     /// <summary>Where the path is written (the addons file, line and column), when known.</summary>
     public SourceLocation? Location { get; init; }
+
+    /// <summary>Equal when they name the same path at the same property; <see cref="Location"/> is not compared.</summary>
+    public bool Equals(AddonsAsset? other) =>
+        other is not null
+        && ResourceLogicalId == other.ResourceLogicalId
+        && PropertyPath == other.PropertyPath
+        && LocalPath == other.LocalPath
+        && ZipSingleFiles == other.ZipSingleFiles
+        && Replacement == other.Replacement;
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(ResourceLogicalId, PropertyPath, LocalPath, ZipSingleFiles, Replacement);
 }

@@ -63,12 +63,41 @@ public static class AddonsAssetScanner
             }
         }
 
+        // A top-level Transform written as a map (or a list holding maps) may include a local file with AWS::Include.
+        switch (Child(addons.Template, "Transform"))
+        {
+            case YamlMappingNode single:
+                AddTopLevelInclude(single, "Transform", assets);
+                break;
+            case YamlSequenceNode list:
+                for (var i = 0; i < list.Children.Count; i++)
+                {
+                    AddTopLevelInclude(list.Children[i] as YamlMappingNode, $"Transform.{i}", assets);
+                }
+
+                break;
+        }
+
         foreach (var (key, section) in addons.Template.Children)
         {
+            if (key is YamlScalarNode { Value: "Transform" })
+            {
+                continue;
+            }
+
             FindIncludes(section, (key as YamlScalarNode)?.Value ?? string.Empty, assets, addons);
         }
 
         return assets;
+    }
+
+    private static void AddTopLevelInclude(YamlMappingNode? transform, string path, List<AddonsAsset> assets)
+    {
+        if (Child(transform, "Name") is YamlScalarNode { Value: "AWS::Include" }
+            && LocalPath(Follow(transform, ["Parameters", "Location"])) is { } local)
+        {
+            assets.Add(new AddonsAsset(null, $"{path}.Parameters.Location", local, false, AddonsAssetReplacement.S3Uri));
+        }
     }
 
     private static SourceLocation? At(AddonsTemplate addons, string? resource, YamlNode node) =>

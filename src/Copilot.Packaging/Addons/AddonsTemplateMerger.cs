@@ -211,9 +211,10 @@ internal sealed class AddonsTemplateMerger
         IEnumerable<YamlNode> items = value switch
         {
             YamlSequenceNode sequence => sequence.Children,
-            YamlScalarNode => [value],
+            // A single macro: its name, or a map such as {Name: AWS::Include, Parameters: {Location: ...}}.
+            YamlScalarNode or YamlMappingNode => [value],
             _ => throw new CopilotJobException(
-                $"Transform in \"{file.FileName}\" must be a macro name or a list of macro names",
+                $"Transform in \"{file.FileName}\" must be a macro name, a macro map (Name and Parameters) or a list of them",
                 BoundedYamlLoader.At(file.DisplayPath, value.Start)),
         };
         foreach (var item in items)
@@ -226,7 +227,7 @@ internal sealed class AddonsTemplateMerger
 
         if (isFirst)
         {
-            _singleScalarTransform = value is YamlScalarNode;
+            _singleScalarTransform = value is not YamlSequenceNode;
         }
     }
 
