@@ -139,7 +139,7 @@ internal sealed class AwsHttpSender(HttpClient http, AwsRetryPolicy retry, IAwsC
 
     /// <summary>True for what the SDK's credential providers throw when their source fails or answers nonsense.</summary>
     internal static bool IsCredentialFailure(Exception ex) =>
-        ex is AmazonClientException or System.ComponentModel.Win32Exception or InvalidOperationException or FormatException
+        ex is AmazonClientException or ProcessAWSCredentialException or System.ComponentModel.Win32Exception or InvalidOperationException or FormatException
             or System.Text.Json.JsonException or IOException or UnauthorizedAccessException or ArgumentException;
 
     private static CopilotJobException Unreachable(AwsServiceEndpoint endpoint, string operation, int attempts, Exception ex) =>
