@@ -26,12 +26,14 @@ public static class InputFiles
     /// <param name="displayPath">The path shown in messages.</param>
     /// <param name="maxBytes">The cap; reading stops (and fails) at the first byte beyond it.</param>
     /// <param name="location">Where the path was named (a manifest field), if not the file itself.</param>
+    /// <param name="action">What the message says was attempted; <c>read file at "&lt;path&gt;"</c> by default.</param>
     /// <exception cref="CopilotJobException">The file is missing, not a regular file, unreadable or too large.</exception>
-    public static byte[] ReadBytes(IFileSystem fileSystem, string path, string displayPath, long maxBytes = MaxFileBytes, SourceLocation? location = null)
+    public static byte[] ReadBytes(IFileSystem fileSystem, string path, string displayPath, long maxBytes = MaxFileBytes, SourceLocation? location = null, string? action = null)
     {
         ArgumentNullException.ThrowIfNull(fileSystem);
         var where = location ?? new SourceLocation(displayPath, 1, 1);
-        var resolved = ResolveRegularFile(fileSystem, path, displayPath, where);
+        action ??= $"read file at \"{displayPath}\"";
+        var resolved = ResolveRegularFile(fileSystem, path, displayPath, where, action);
         try
         {
             using var stream = fileSystem.File.Open(resolved, FileMode.Open, FileAccess.Read, FileShare.Read);
@@ -48,7 +50,7 @@ public static class InputFiles
                 if (buffer.Length + read > maxBytes)
                 {
                     throw new CopilotJobException(
-                        $"read file at \"{displayPath}\": the file is larger than {maxBytes} bytes, the most accepted",
+                        $"{action}: the file is larger than {maxBytes} bytes, the most accepted",
                         where);
                 }
 
@@ -57,7 +59,7 @@ public static class InputFiles
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException)
         {
-            throw Unreadable(displayPath, where, ex);
+            throw Unreadable(action, where, ex);
         }
     }
 
@@ -94,8 +96,9 @@ public static class InputFiles
 
     /// <summary>Follows <paramref name="path"/>'s links to a regular file and returns that file's path.</summary>
     /// <exception cref="CopilotJobException">The path is missing, a dangling link, a loop, a directory or not a regular file.</exception>
-    public static string ResolveRegularFile(IFileSystem fileSystem, string path, string displayPath, SourceLocation location)
+    public static string ResolveRegularFile(IFileSystem fileSystem, string path, string displayPath, SourceLocation location, string? action = null)
     {
+        action ??= $"read file at \"{displayPath}\"";
         ArgumentNullException.ThrowIfNull(fileSystem);
         string resolved;
         try
@@ -108,7 +111,7 @@ public static class InputFiles
                 if (target is null || !target.Exists)
                 {
                     throw new CopilotJobException(
-                        $"read file at \"{displayPath}\": it is a symbolic link to \"{info.LinkTarget}\", which does not exist",
+                        $"{action}: it is a symbolic link to \"{info.LinkTarget}\", which does not exist",
                         location,
                         "Point the link at an existing file, or replace it with the file.");
                 }
@@ -118,23 +121,23 @@ public static class InputFiles
 
             if (fileSystem.Directory.Exists(resolved))
             {
-                throw new CopilotJobException($"read file at \"{displayPath}\": it is a directory, not a file", location);
+                throw new CopilotJobException($"{action}: it is a directory, not a file", location);
             }
 
             if (!fileSystem.File.Exists(resolved))
             {
-                throw new CopilotJobException($"read file at \"{displayPath}\": the file does not exist", location);
+                throw new CopilotJobException($"{action}: the file does not exist", location);
             }
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException)
         {
-            throw Unreadable(displayPath, location, ex);
+            throw Unreadable(action, location, ex);
         }
 
         if (fileSystem is FileSystem && NativeFileKind.Of(resolved) is { } kind && kind != NativeFileKind.RegularFile)
         {
             throw new CopilotJobException(
-                $"read file at \"{displayPath}\": it is {NativeFileKind.Describe(kind)}, not a regular file; only regular files are read",
+                $"{action}: it is {NativeFileKind.Describe(kind)}, not a regular file; only regular files are read",
                 location,
                 "Replace it with a regular file.");
         }
@@ -142,7 +145,7 @@ public static class InputFiles
         return resolved;
     }
 
-    private static CopilotJobException Unreadable(string displayPath, SourceLocation location, Exception ex)
+    private static CopilotJobException Unreadable(string action, SourceLocation location, Exception ex)
     {
         var reason = ex switch
         {
@@ -150,7 +153,7 @@ public static class InputFiles
             FileNotFoundException or DirectoryNotFoundException => "the file does not exist",
             _ => ex.Message,
         };
-        return new CopilotJobException($"read file at \"{displayPath}\": {reason}", location, innerException: ex);
+        return new CopilotJobException($"{action}: {reason}", location, innerException: ex);
     }
 
     /// <summary>

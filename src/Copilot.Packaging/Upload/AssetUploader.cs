@@ -140,7 +140,15 @@ public sealed class AssetUploader
             if (!byPath.TryGetValue(path, out var arn))
             {
                 var confinement = new WorkspaceConfinement(fileSystem, request.WorkspaceRoot, request.AllowedOutsideWorkspace);
-                var content = InputFiles.ReadBytes(fileSystem, confinement.Resolve(path, "env_file", null), path);
+                byte[] content;
+                try
+                {
+                    content = InputFiles.ReadBytes(fileSystem, confinement.Resolve(path, "env_file", null), path, action: $"read env file {path}");
+                }
+                catch (CopilotJobException ex) when (ex.Recommendation is null)
+                {
+                    throw new CopilotJobException(ex.Message, ex.Location, "env_file paths are relative to the workspace root (the directory that holds copilot/).", ex);
+                }
 
                 var key = ArtifactPaths.EnvFile(path, content);
                 await Step($"put env file {path} artifact to bucket {uploads.Bucket}", () => uploads.EnsureAsync(key, () => content, $"env file {path}", cancellationToken)).ConfigureAwait(false);
