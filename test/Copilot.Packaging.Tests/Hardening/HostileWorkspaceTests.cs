@@ -1,12 +1,14 @@
 using System.Diagnostics;
 using System.IO.Abstractions;
 using Copilot.Packaging.Abstractions;
+using Copilot.Packaging.Adapters;
 using Copilot.Packaging.Addons;
 using Copilot.Packaging.Errors;
 using Copilot.Packaging.Inputs;
 using Copilot.Packaging.Jobs;
 using Copilot.Packaging.Output;
 using Copilot.Packaging.Records;
+using Copilot.Packaging.Stacks;
 using Copilot.Packaging.Reporting;
 using Copilot.Packaging.Tests.Support;
 using Copilot.Packaging.Upload;
@@ -530,9 +532,9 @@ public sealed class HostileWorkspaceTests
     private JobPackageRequest Request() =>
         new() { WorkingDirectory = _root, JobName = Job, EnvironmentName = "test" };
 
-    private CopilotJobException Refused(JobPackageRequest? request = null, IAwsConnector? aws = null) => Refused(out _, request, aws);
+    private CopilotJobException Refused(JobPackageRequest? request = null, RecordingAws? aws = null) => Refused(out _, request, aws);
 
-    private CopilotJobException Refused(out TimeSpan elapsed, JobPackageRequest? request = null, IAwsConnector? aws = null)
+    private CopilotJobException Refused(out TimeSpan elapsed, JobPackageRequest? request = null, RecordingAws? aws = null)
     {
         var watch = Stopwatch.StartNew();
         var error = Assert.ThrowsAsync<CopilotJobException>(() => Packager(new FileSystem(), aws).PackageAsync(request ?? Request() with { OutputDirectory = Out }, CancellationToken.None));
@@ -540,25 +542,25 @@ public sealed class HostileWorkspaceTests
         return error!;
     }
 
-    private PackageResult Package(JobPackageRequest request, IAwsConnector? aws = null) =>
+    private PackageResult Package(JobPackageRequest request, RecordingAws? aws = null) =>
         Packager(new FileSystem(), aws).PackageAsync(request, CancellationToken.None).GetAwaiter().GetResult();
 
-    private static JobPackager Packager(IFileSystem fileSystem, IAwsConnector? aws = null) =>
-        new(fileSystem, new DictionaryEnvironmentVariables(new Dictionary<string, string>()), NullPackagingReporter.Instance, NonInteractivePrompt.Instance, aws);
+    private static JobPackager Packager(IFileSystem fileSystem, RecordingAws? aws = null) =>
+        new(fileSystem, new DictionaryEnvironmentVariables(new Dictionary<string, string>()), NullPackagingReporter.Instance, NonInteractivePrompt.Instance, aws?.Ports);
 
     private void AssertNothingWritten() =>
         Assert.That(Directory.Exists(Out), Is.False, "no output directory was created");
 
     /// <summary>An AWS side that answers nothing but counts upload requests; the workspace records are used.</summary>
-    private sealed class RecordingAws : IAwsConnector
+    private sealed class RecordingAws : IDeployedStacks, ISubnetLookup, IAssetPublisher
     {
         public int Uploads { get; private set; }
 
         public UploadRequest? LastRequest { get; private set; }
 
-        public IRecordStore RecordStore() => throw new AssertionException("records come from the workspace");
+        public AwsPorts Ports => new(() => throw new AssertionException("records come from the workspace"), this, this, this);
 
-        public Task<IDeployedStackSource> DeployedStacksAsync(EnvironmentRecord environment, CancellationToken cancellationToken) =>
+        public Task<IDeployedStackSource> ForEnvironmentAsync(EnvironmentRecord environment, CancellationToken cancellationToken) =>
             throw new AssertionException("no deployed stack is read");
 
         public Task<IReadOnlyList<string>> ResolveSubnetsAsync(EnvironmentRecord environment, IReadOnlyDictionary<string, IReadOnlyList<string>> tags, CancellationToken cancellationToken) =>
