@@ -1,10 +1,10 @@
 using System.IO.Abstractions;
 using Copilot.Packaging.Addons;
+using Copilot.Packaging.Inputs;
 using Copilot.Packaging.Manifest.Model;
 using Copilot.Packaging.Manifest.Validation;
-using Copilot.Packaging.Upload;
 
-namespace Copilot.Packaging.Inputs;
+namespace Copilot.Packaging.Upload;
 
 /// <summary>
 /// Checks, before anything is built or uploaded, every local path the manifest and the addons name: env files
