@@ -38,6 +38,9 @@ public sealed record JobDeployRequest
 
     /// <summary>Treat unknown manifest keys as errors.</summary>
     public bool Strict { get; init; }
+
+    /// <summary>Directories outside the workspace that env files, addons assets and Docker builds may use (<c>--allow-outside-workspace</c>).</summary>
+    public IReadOnlyList<string> AllowedOutsideWorkspace { get; init; } = [];
 }
 
 /// <summary>What a <c>deploy</c> run did.</summary>

@@ -63,6 +63,7 @@ public sealed class JobDeployer
             UploadAssets = true,
             AllowDowngrade = request.AllowDowngrade,
             Strict = request.Strict,
+            AllowedOutsideWorkspace = request.AllowedOutsideWorkspace,
         };
         var prepared = await packager.PrepareAsync(packageRequest, cancellationToken).ConfigureAwait(false);
         var environment = prepared.Records.Environment;

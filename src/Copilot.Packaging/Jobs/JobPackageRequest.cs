@@ -46,6 +46,13 @@ public sealed record JobPackageRequest
     /// <summary>Treat unknown manifest keys as errors (<c>--strict</c>).</summary>
     public bool Strict { get; init; }
 
+    /// <summary>
+    /// Directories outside the workspace root that local paths in the manifest and addons may resolve into
+    /// (<c>--allow-outside-workspace</c>); relative ones resolve against <see cref="WorkingDirectory"/>. Empty: only the
+    /// workspace root.
+    /// </summary>
+    public IReadOnlyList<string> AllowedOutsideWorkspace { get; init; } = [];
+
     /// <summary>The template configuration format with <see cref="OutputDirectory"/>.</summary>
     public ParamsFormat ParamsFormat { get; init; } = ParamsFormat.Yaml;
 }

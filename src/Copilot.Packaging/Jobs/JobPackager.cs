@@ -3,6 +3,7 @@ using Copilot.Packaging.Abstractions;
 using Copilot.Packaging.Addons;
 using Copilot.Packaging.Diff;
 using Copilot.Packaging.Errors;
+using Copilot.Packaging.Inputs;
 using Copilot.Packaging.Manifest;
 using Copilot.Packaging.Manifest.Validation;
 using Copilot.Packaging.Output;
@@ -95,7 +96,7 @@ public sealed class JobPackager
 
         // The last point at which a signal stops the run: after it, the files are renamed into place together.
         cancellationToken.ThrowIfCancellationRequested();
-        var written = new AtomicFileWriter(_fileSystem).WriteAll(outputDirectory, files);
+        var written = new AtomicFileWriter(_fileSystem).WriteAll(outputDirectory, files, cancellationToken);
         return new PackageResult { JobName = job, EnvironmentName = env, WrittenFiles = written };
     }
 
@@ -110,6 +111,7 @@ public sealed class JobPackager
             ?? throw new CopilotJobException(
                 "could not find an application attached to this workspace",
                 recommendation: "Name the application with -a, or add `application: <name>` to copilot/.workspace.");
+        CopilotNames.Ensure("application", app, request.ApplicationName is null ? "copilot/.workspace" : "-a/--app");
         var job = await SelectJobAsync(request, workspace, cancellationToken);
         cancellationToken.ThrowIfCancellationRequested();
         var records = await ResolveRecordsAsync(request, workspace, app, cancellationToken);
@@ -136,25 +138,62 @@ public sealed class JobPackager
         return stack;
     }
 
+    // Only the named job's manifest is read when -n is given: another workload's broken or hostile manifest cannot
+    // fail (or stall) packaging this one. Without -n every manifest header is read to offer the jobs, and a manifest
+    // that cannot be read is left out of the offer with a warning.
     private async Task<string> SelectJobAsync(JobPackageRequest request, CopilotWorkspace workspace, CancellationToken cancellationToken)
     {
-        var (jobs, others) = ListWorkloads(workspace);
-        var job = request.JobName ?? await new NameSelector(_prompt, _reporter).SelectAsync(
+        if (request.JobName is { } named)
+        {
+            CopilotNames.Ensure("job", named, "-n/--name");
+            if (!InputFiles.Exists(_fileSystem, workspace.ManifestPath(named)))
+            {
+                var (known, _) = ListWorkloads(workspace, warn: false);
+                var listed = known.Count == 0 ? "there are no jobs" : $"jobs: {string.Join(", ", known)}";
+                throw new CopilotJobException($"job '{named}' does not exist in the workspace ({listed})");
+            }
+
+            EnsureScheduledJob(named, ReadHeader(workspace, named));
+            return named;
+        }
+
+        var (jobs, others) = ListWorkloads(workspace, warn: true);
+        var job = await new NameSelector(_prompt, _reporter).SelectAsync(
             "job", "-n/--name", "Which job would you like to generate a CloudFormation template for?", jobs, cancellationToken);
         if (others.TryGetValue(job, out var other))
         {
-            throw new CopilotJobException(
-                $"workload '{job}' is a {other.Type ?? "workload without a type"}, not a {ManifestHeader.ScheduledJobType}: this tool packages Scheduled Jobs only",
-                other.TypeLocation ?? other.NameLocation);
+            EnsureScheduledJob(job, other);
         }
 
-        if (!jobs.Contains(job, StringComparer.Ordinal))
-        {
-            var known = jobs.Count == 0 ? "there are no jobs" : $"jobs: {string.Join(", ", jobs)}";
-            throw new CopilotJobException($"job '{job}' does not exist in the workspace ({known})");
-        }
-
+        CopilotNames.Ensure("job", job, $"the directory copilot/{job}");
         return job;
+    }
+
+    private static void EnsureScheduledJob(string job, ManifestHeader header)
+    {
+        if (!header.IsScheduledJob)
+        {
+            throw new CopilotJobException(
+                $"workload '{job}' is a {header.Type ?? "workload without a type"}, not a {ManifestHeader.ScheduledJobType}: this tool packages Scheduled Jobs only",
+                header.TypeLocation ?? header.NameLocation);
+        }
+    }
+
+    // The name and type of copilot/<directory>/manifest.yml; the name must match the directory.
+    private ManifestHeader ReadHeader(CopilotWorkspace workspace, string directory)
+    {
+        var path = workspace.ManifestPath(directory);
+        var displayPath = workspace.DisplayPath(path);
+        var header = ManifestLoader.ReadHeader(ManifestSource.FromBytes(InputFiles.ReadBytes(_fileSystem, path, displayPath), displayPath));
+        if (header.Name != directory)
+        {
+            throw new CopilotJobException(
+                $"name of the manifest \"{header.Name}\" and directory \"{directory}\" do not match",
+                header.NameLocation ?? new SourceLocation(displayPath, 1, 1),
+                $"Set name: {directory} in the manifest, or rename the directory.");
+        }
+
+        return header;
     }
 
     // Read, interpolate, apply the environment's override, bind and validate; warnings go to the reporter.
@@ -162,7 +201,7 @@ public sealed class JobPackager
     {
         var manifestPath = workspace.ManifestPath(job);
         var loaded = ManifestLoader.Load(
-            ManifestSource.FromBytes(_fileSystem.File.ReadAllBytes(manifestPath), workspace.DisplayPath(manifestPath)),
+            ManifestSource.FromBytes(InputFiles.ReadBytes(_fileSystem, manifestPath, workspace.DisplayPath(manifestPath)), workspace.DisplayPath(manifestPath)),
             new ManifestLoadOptions { AppName = app, EnvName = env, Variables = _variables, Strict = request.Strict, ExpectedName = job });
         foreach (var warning in loaded.Warnings)
         {
@@ -198,6 +237,8 @@ public sealed class JobPackager
         var addonsText = addons?.Text;
         if (request.UploadAssets)
         {
+            // Before anything is built or uploaded: every local path must stay inside the workspace.
+            LocalPaths.Check(Confinement(request, workspace), manifest, job, addons, _fileSystem);
             var uploaded = await UploadAsync(request, workspace, app, job, records, manifest, addons, cancellationToken);
             input = input with
             {
@@ -255,6 +296,7 @@ public sealed class JobPackager
                 JobName = job,
                 EnvironmentName = records.Environment.Name,
                 WorkspaceRoot = workspace.RootDirectory,
+                AllowedOutsideWorkspace = [.. request.AllowedOutsideWorkspace.Select(d => _fileSystem.Path.GetFullPath(_fileSystem.Path.Combine(request.WorkingDirectory, d)))],
                 Regional = records.Regional,
                 Environment = records.Environment,
                 Tag = request.Tag,
@@ -264,8 +306,23 @@ public sealed class JobPackager
             cancellationToken);
     }
 
+    private WorkspaceConfinement Confinement(JobPackageRequest request, CopilotWorkspace workspace) =>
+        new(_fileSystem, workspace.RootDirectory, [.. request.AllowedOutsideWorkspace.Select(d => _fileSystem.Path.GetFullPath(_fileSystem.Path.Combine(request.WorkingDirectory, d)))]);
+
     private static void EnsureFlagsCompatible(JobPackageRequest request)
     {
+        if (request.OutputDirectory is { } outputDirectory && string.IsNullOrWhiteSpace(outputDirectory))
+        {
+            throw new CopilotJobException(
+                "--output-dir is empty: name the directory to write to",
+                recommendation: "Use --output-dir . to write to the current directory, or leave --output-dir out to print the template.");
+        }
+
+        if (request.Tag is { } tag)
+        {
+            ImageReferences.EnsureTag(tag, "--tag");
+        }
+
         if (request.Diff && request.OutputDirectory is not null)
         {
             throw new CopilotJobException("--diff and --output-dir cannot be used together: --diff prints a comparison and writes no files");
@@ -333,7 +390,11 @@ public sealed class JobPackager
         var resolver = new RecordStoreResolver(_fileSystem, _aws is null ? null : _aws.RecordStore, _reporter);
         var workspaceRecords = resolver.ReadWorkspaceRecords(workspace);
         var env = request.EnvironmentName;
-        if (env is null)
+        if (env is not null)
+        {
+            CopilotNames.Ensure("environment", env, "-e/--env");
+        }
+        else
         {
             var listing = await resolver.ForListingAsync(workspaceRecords, app, cancellationToken);
             env = await new NameSelector(_prompt, _reporter).SelectAsync(
@@ -347,6 +408,8 @@ public sealed class JobPackager
         {
             var application = await store.GetApplicationAsync(app, cancellationToken);
             var environment = await store.GetEnvironmentAsync(app, env, cancellationToken);
+            CopilotNames.Ensure("application", application.Name, store.Source);
+            CopilotNames.Ensure("environment", environment.Name, store.Source);
             var regional = await store.GetRegionalResourcesAsync(application, environment.Region, cancellationToken);
             _reporter.Info($"Using records for environment {env} from {store.Source}.");
             return new ResolvedRecords(application, environment, regional, fromAws);
@@ -420,20 +483,25 @@ public sealed class JobPackager
         };
     }
 
-    private (List<string> Jobs, Dictionary<string, ManifestHeader> Others) ListWorkloads(CopilotWorkspace workspace)
+    private (List<string> Jobs, Dictionary<string, ManifestHeader> Others) ListWorkloads(CopilotWorkspace workspace, bool warn)
     {
         var jobs = new List<string>();
         var others = new Dictionary<string, ManifestHeader>(StringComparer.Ordinal);
         foreach (var directory in workspace.ListWorkloadDirectories())
         {
-            var path = workspace.ManifestPath(directory);
-            var header = ManifestLoader.ReadHeader(ManifestSource.FromBytes(_fileSystem.File.ReadAllBytes(path), workspace.DisplayPath(path)));
-            if (header.Name != directory)
+            ManifestHeader header;
+            try
             {
-                throw new CopilotJobException(
-                    $"name of the manifest \"{header.Name}\" and directory \"{directory}\" do not match",
-                    header.NameLocation ?? new SourceLocation(workspace.DisplayPath(path), 1, 1),
-                    $"Set name: {directory} in the manifest, or rename the directory.");
+                header = ReadHeader(workspace, directory);
+            }
+            catch (CopilotJobException ex)
+            {
+                if (warn)
+                {
+                    _reporter.Warning($"{ex.Describe()} (workload \"{directory}\" is left out of the choice)");
+                }
+
+                continue;
             }
 
             if (header.IsScheduledJob)

@@ -21,16 +21,17 @@ internal static class DeployCommand
                   $ dotnet copilot-job deploy -n report-generator -e test --diff --yes
                 """;
             var verbose = CommandDefaults.Apply(command, parent);
-            var name = command.Option("-n|--name", "Name of the job.", CommandOptionType.SingleValue);
-            var env = command.Option("-e|--env", "Name of the environment.", CommandOptionType.SingleValue);
-            var app = command.Option("-a|--app", "Name of the application (default: the one in copilot/.workspace).", CommandOptionType.SingleValue);
-            var tag = command.Option("--tag", "Optional. The tag for the container images built from Dockerfiles.", CommandOptionType.SingleValue);
-            var resourceTags = command.Option("--resource-tags", "Optional. Extra tags for the stack and its resources, as key=value,key=value.", CommandOptionType.SingleValue);
+            var name = command.Option("-n|--name <JOB>", "Name of the job.", CommandOptionType.SingleValue);
+            var env = command.Option("-e|--env <ENV>", "Name of the environment.", CommandOptionType.SingleValue);
+            var app = command.Option("-a|--app <APP>", "Name of the application (default: the one in copilot/.workspace).", CommandOptionType.SingleValue);
+            var tag = command.Option("--tag <TAG>", "Optional. The tag for the container images built from Dockerfiles.", CommandOptionType.SingleValue);
+            var resourceTags = command.Option("--resource-tags <TAGS>", "Optional. Extra tags for the stack and its resources, as key=value,key=value.", CommandOptionType.SingleValue);
             var noRollback = command.Option("--no-rollback", "Optional. Do not roll back the stack when the deployment fails.", CommandOptionType.NoValue);
             var diff = command.Option("--diff", "Optional. Show the differences with the deployed stack and ask before deploying.", CommandOptionType.NoValue);
             var yes = command.Option("--yes", "Optional. With --diff: deploy without asking (needed without a terminal).", CommandOptionType.NoValue);
             var allowDowngrade = command.Option("--allow-downgrade", "Optional. Allow deploying over a stack made by a newer template version.", CommandOptionType.NoValue);
             var detach = command.Option("--detach", "Optional. Start the deployment and return without waiting for it.", CommandOptionType.NoValue);
+            var allowOutside = command.Option("--allow-outside-workspace <DIR>", "Optional. A directory outside the workspace that env files, addons assets and Docker builds may use (repeatable). By default only files inside the workspace are read and uploaded.", CommandOptionType.MultipleValue);
             var aws = AwsFlags.AddTo(command, "deploy");
 
             command.OnExecute(() => runner.Run(verbose.HasValue(), async reporter =>
@@ -54,6 +55,7 @@ internal static class DeployCommand
                     DiffColor = console.IsOutputTerminal && console.ColorAllowed,
                     AllowDowngrade = allowDowngrade.HasValue(),
                     Detach = detach.HasValue(),
+                    AllowedOutsideWorkspace = [.. allowOutside.Values.OfType<string>()],
                 };
                 IDeployProgress progress = console.IsErrorTerminal
                     ? new TerminalDeployProgress(console.Error, console.ColorAllowed)

@@ -26,6 +26,7 @@ public sealed class LayeringTests
     internal static readonly string[][] Layers =
     [
         ["Errors", "Conversions"],
+        ["Inputs"],
         ["Yaml", "Abstractions"],
         ["Reporting", "Adapters", "Workspace", "Output"],
         ["Manifest"],
