@@ -89,7 +89,11 @@ public sealed class JobPackager
         var templateText = YamlTextWriter.Write(stack.Template);
         if (request.OutputDirectory is null)
         {
-            return new PackageResult { JobName = job, EnvironmentName = env, TemplateText = templateText };
+            return new PackageResult
+            {
+                JobName = job, EnvironmentName = env, TemplateText = templateText,
+                Parameters = stack.Configuration.Parameters, Tags = stack.Configuration.Tags,
+            };
         }
 
         var paramsFile = request.ParamsFormat == ParamsFormat.Json
@@ -103,7 +107,11 @@ public sealed class JobPackager
 
         var outputDirectory = _fileSystem.Path.GetFullPath(_fileSystem.Path.Combine(request.WorkingDirectory, request.OutputDirectory));
         var written = new AtomicFileWriter(_fileSystem).WriteAll(outputDirectory, files);
-        return new PackageResult { JobName = job, EnvironmentName = env, WrittenFiles = written };
+        return new PackageResult
+        {
+            JobName = job, EnvironmentName = env, WrittenFiles = written,
+            Parameters = stack.Configuration.Parameters, Tags = stack.Configuration.Tags,
+        };
     }
 
     private async Task<string> SelectJobAsync(JobPackageRequest request, CopilotWorkspace workspace, CancellationToken cancellationToken)
