@@ -33,7 +33,7 @@ internal sealed class PackedTool : IDisposable
         foreach (var project in new[] { "Copilot.Tool", "Copilot.Packaging" })
         {
             var pack = ProcessRunner.Run(
-                "dotnet", RepositoryPaths.Root, null,
+                "dotnet", RepositoryPaths.Root, null, TimeSpan.FromMinutes(15),
                 "pack", Path.Combine("src", project, project + ".csproj"), "-c", "Release", "-o", feed, "--nologo", "--artifacts-path", Path.Combine(root, "artifacts"));
             if (pack.ExitCode != 0)
             {
