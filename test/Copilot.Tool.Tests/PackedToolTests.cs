@@ -50,7 +50,8 @@ public class PackedToolTests
         }
         else
         {
-            Assert.That(_tool.Version, Does.Match(@"^\d+\.\d+\.\d+-alpha\.0\.\d+$"));
+            // 0.1.0-alpha.0.<height> before any tag, 1.2.4-alpha.0.<height> after v1.2.3, 1.2.3-rc.1.<height> after v1.2.3-rc.1.
+            Assert.That(_tool.Version, Does.Match(@"^\d+\.\d+\.\d+-[0-9A-Za-z.]+\.[1-9]\d*$"));
         }
     }
 
