@@ -13,6 +13,9 @@ Patches (only what the tests rely on):
      `!If [c, x, !Ref AWS::NoValue]` items are dropped from lists, as CloudFormation does;
      custom resources (Custom::*) complete at once, answering like the env-controller (Data = the outputs of the
      stack named by the EnvStack property); AWS::EFS::AccessPoint has a physical id and GetAtt Arn / AccessPointId.
+  4. ExecuteChangeSet (what `aws cloudformation deploy` and copilot use) sees the region's exports, so Fn::ImportValue
+     resolves as it does for CreateStack, and afterwards the stack has the change set's outputs (and exports),
+     parameters and tags, as on AWS.
 """
 
 import json
@@ -131,7 +134,39 @@ def _patch_efs_access_point_attributes():
     efs_models.AccessPoint.get_cfn_attribute = get_cfn_attribute
 
 
+def _patch_change_set_execution():
+    """Stock moto builds a change set's stack without the region's exports and never refreshes its outputs,
+    parameters or (UPDATE) tags, so Fn::ImportValue fails with `No export named ...` and DescribeStacks shows
+    what the stack had before."""
+    backend_class = cfn_models.CloudFormationBackend
+    original = backend_class.execute_change_set
+
+    def execute_with_exports(self, change_set_name, stack_name=None):
+        change_set = self.change_sets.get(change_set_name)
+        if change_set is None:
+            change_set = next(
+                (cs for cs in self.change_sets.values() if cs.change_set_name == change_set_name), None
+            )
+        if change_set is None:
+            return original(self, change_set_name, stack_name)
+        stack = self.stacks[change_set.stack_id]
+        stack.cross_stack_resources = self.exports
+        stack.resource_map.cross_stack_resources = self.exports
+        original(self, change_set_name, stack_name)
+        stack._parse_template()
+        stack.description = stack.template_dict.get("Description")
+        stack.output_map = stack._create_output_map()
+        for export in stack.exports:
+            self.exports[export.name] = export
+        stack.parameters = change_set.parameters
+        if change_set.tags is not None:
+            stack.tags = change_set.tags
+
+    backend_class.execute_change_set = execute_with_exports
+
+
 def _patch_deploy_gaps():
+    _patch_change_set_execution()
     _patch_no_value_list_items()
     _patch_custom_resources_complete_at_once()
     _patch_efs_access_point_attributes()

@@ -1,6 +1,6 @@
-using Copilot.Packaging.Aws;
 using Copilot.Packaging.Diff;
 using Copilot.Packaging.Errors;
+using Copilot.Packaging.Stacks;
 using Copilot.Packaging.Synthesis;
 using YamlDotNet.RepresentationModel;
 

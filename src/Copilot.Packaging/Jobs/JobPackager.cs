@@ -1,15 +1,15 @@
 using System.IO.Abstractions;
 using Copilot.Packaging.Abstractions;
 using Copilot.Packaging.Addons;
-using Copilot.Packaging.Aws;
 using Copilot.Packaging.Diff;
 using Copilot.Packaging.Errors;
 using Copilot.Packaging.Manifest;
 using Copilot.Packaging.Manifest.Validation;
 using Copilot.Packaging.Output;
-using Copilot.Packaging.Overrides;
+using Copilot.Packaging.TemplatePatches;
 using Copilot.Packaging.Records;
 using Copilot.Packaging.Reporting;
+using Copilot.Packaging.Stacks;
 using Copilot.Packaging.Synthesis;
 using Copilot.Packaging.Synthesis.EnvController;
 using Copilot.Packaging.Synthesis.Schedule;
@@ -25,14 +25,11 @@ namespace Copilot.Packaging.Jobs;
 /// </summary>
 public sealed class JobPackager
 {
-    /// <summary>The only workload type this tool packages.</summary>
-    public const string ScheduledJobType = "Scheduled Job";
-
     private readonly IFileSystem _fileSystem;
     private readonly IEnvironmentVariables _variables;
     private readonly IPackagingReporter _reporter;
     private readonly IChoicePrompt _prompt;
-    private readonly IAwsConnector? _aws;
+    private readonly AwsPorts? _aws;
     private readonly TimeProvider _clock;
 
     /// <summary>Creates a packager.</summary>
@@ -42,7 +39,7 @@ public sealed class JobPackager
     /// <param name="prompt">How to ask for a job or environment when none is named.</param>
     /// <param name="aws">The AWS side (records when the workspace lacks them, downgrade guard, diff); null to work offline only.</param>
     /// <param name="clock">The clock the schedule's next run times are counted from; the system clock by default.</param>
-    public JobPackager(IFileSystem fileSystem, IEnvironmentVariables variables, IPackagingReporter reporter, IChoicePrompt prompt, IAwsConnector? aws = null, TimeProvider? clock = null)
+    public JobPackager(IFileSystem fileSystem, IEnvironmentVariables variables, IPackagingReporter reporter, IChoicePrompt prompt, AwsPorts? aws = null, TimeProvider? clock = null)
     {
         _clock = clock ?? TimeProvider.System;
         _fileSystem = fileSystem;
@@ -77,7 +74,7 @@ public sealed class JobPackager
             manifest, env, records.Environment.Version, records.Environment.Features,
             _fileSystem.File.Exists(_fileSystem.Path.Combine(workspace.CopilotDirectory, "environments", env, "manifest.yml")));
 
-        var stackName = WorkloadStackReader.StackName(app, env, job);
+        var stackName = WorkloadStackName.Of(app, env, job);
         var deployed = await ReadDeployedStackAsync(request, records, stackName, cancellationToken);
         var (stack, addonsText) = await RenderAsync(request, workspace, app, job, records, manifest, schedule, loaded.InterpolatedText, cancellationToken);
 
@@ -122,7 +119,7 @@ public sealed class JobPackager
         if (others.TryGetValue(job, out var other))
         {
             throw new CopilotJobException(
-                $"workload '{job}' is a {other.Type ?? "workload without a type"}, not a {ScheduledJobType}: this tool packages Scheduled Jobs only",
+                $"workload '{job}' is a {other.Type ?? "workload without a type"}, not a {ManifestHeader.ScheduledJobType}: this tool packages Scheduled Jobs only",
                 other.TypeLocation ?? other.NameLocation);
         }
 
@@ -223,7 +220,7 @@ public sealed class JobPackager
                 recommendation: "Run with AWS credentials and a region configured (AWS_PROFILE or AWS_ACCESS_KEY_ID, and AWS_REGION).");
         }
 
-        return await _aws.UploadAssetsAsync(
+        return await _aws.Assets.UploadAssetsAsync(
             new UploadRequest
             {
                 Manifest = manifest,
@@ -280,7 +277,7 @@ public sealed class JobPackager
         CopilotJobException error;
         try
         {
-            var ids = await _aws.ResolveSubnetsAsync(environment, tags, cancellationToken);
+            var ids = await _aws.Subnets.ResolveSubnetsAsync(environment, tags, cancellationToken);
             if (ids.Count > 0)
             {
                 _reporter.Verbose($"Subnets with the tags of {NetworkPlacement.FromTagsField}: {string.Join(", ", ids)}.");
@@ -355,7 +352,7 @@ public sealed class JobPackager
 
         try
         {
-            var source = await _aws.DeployedStacksAsync(records.Environment, cancellationToken);
+            var source = await _aws.DeployedStacks.ForEnvironmentAsync(records.Environment, cancellationToken);
             if (!request.Diff)
             {
                 TemplateVersionComparer.EnsureNotDowngrade(request.JobName ?? stackName, await source.GetDeployedVersionAsync(stackName, cancellationToken));
@@ -412,7 +409,7 @@ public sealed class JobPackager
                     $"Set name: {directory} in the manifest, or rename the directory.");
             }
 
-            if (header.Type == ScheduledJobType)
+            if (header.IsScheduledJob)
             {
                 jobs.Add(directory);
             }

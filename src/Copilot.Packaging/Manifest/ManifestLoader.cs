@@ -2,7 +2,7 @@ using Copilot.Packaging.Errors;
 using Copilot.Packaging.Manifest.Binding;
 using Copilot.Packaging.Manifest.Interpolation;
 using Copilot.Packaging.Manifest.Nodes;
-using Copilot.Packaging.Manifest.Overrides;
+using Copilot.Packaging.Manifest.EnvironmentOverrides;
 using Copilot.Packaging.Manifest.Reading;
 using Copilot.Packaging.Yaml;
 

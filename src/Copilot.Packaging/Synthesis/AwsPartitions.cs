@@ -17,6 +17,18 @@ internal static partial class AwsPartitions
         (Commercial(), "aws"),
     ];
 
+    /// <summary>The DNS suffix of the China partition (<c>aws-cn</c>).</summary>
+    public const string ChinaDnsSuffix = "amazonaws.com.cn";
+
+    /// <summary>The DNS suffix of every other partition this tool addresses.</summary>
+    public const string DefaultDnsSuffix = "amazonaws.com";
+
+    /// <summary>The DNS suffix of service endpoints in <paramref name="region"/>: <c>amazonaws.com.cn</c> for <c>cn-*</c> regions, else <c>amazonaws.com</c>.</summary>
+    public static string DnsSuffixOfRegion(string region) => region.StartsWith("cn-", StringComparison.Ordinal) ? ChinaDnsSuffix : DefaultDnsSuffix;
+
+    /// <summary>The DNS suffix of service endpoints in <paramref name="partition"/>: <c>amazonaws.com.cn</c> for <c>aws-cn</c>, else <c>amazonaws.com</c>.</summary>
+    public static string DnsSuffixOfPartition(string partition) => partition == "aws-cn" ? ChinaDnsSuffix : DefaultDnsSuffix;
+
     /// <summary>The partition of <paramref name="region"/>.</summary>
     /// <exception cref="CopilotJobException">The region does not look like an AWS region.</exception>
     public static string ForRegion(string region)

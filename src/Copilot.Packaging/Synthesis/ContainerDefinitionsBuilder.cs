@@ -35,9 +35,9 @@ internal static class ContainerDefinitionsBuilder
         return Cfn.Map(
             ("Name", Cfn.Ref("WorkloadName")),
             ("Image", Cfn.Ref("ContainerImage")),
-            ("Secrets", ContainerEnvironment.Secrets(manifest.Secrets, context.Addons.Secrets)),
-            ("Environment", ContainerEnvironment.Environment(context, manifest.Variables, mountPoints)),
-            ("EnvironmentFiles", ContainerEnvironment.EnvironmentFiles("HasEnvFile", "EnvFileARN")),
+            ("Secrets", ContainerEnvironmentBuilder.Secrets(manifest.Secrets, context.Addons.Secrets)),
+            ("Environment", ContainerEnvironmentBuilder.Environment(context, manifest.Variables, mountPoints)),
+            ("EnvironmentFiles", ContainerEnvironmentBuilder.EnvironmentFiles("HasEnvFile", "EnvFileARN")),
             ("LogConfiguration", context.FireLensEnabled ? FireLensLogConfiguration(manifest.Logging!) : AwsLogsConfiguration()),
             ("EntryPoint", Words(manifest.EntryPoint)),
             ("Command", Words(manifest.Command)),
@@ -66,11 +66,11 @@ internal static class ContainerDefinitionsBuilder
         }
 
         return Cfn.Map(
-            ("Name", Cfn.Str(SynthesisContext.FireLensContainerName)),
+            ("Name", Cfn.Str(LoggingConfig.FireLensContainerName)),
             ("Image", Cfn.Str(logging.Image ?? DefaultFireLensImage)),
-            ("Environment", ContainerEnvironment.Environment(context, logging.Variables, [])),
-            ("EnvironmentFiles", ContainerEnvironment.EnvironmentFiles("HasLoggingEnvFile", "LoggingEnvFileARN")),
-            ("Secrets", ContainerEnvironment.Secrets(logging.Secrets)),
+            ("Environment", ContainerEnvironmentBuilder.Environment(context, logging.Variables, [])),
+            ("EnvironmentFiles", ContainerEnvironmentBuilder.EnvironmentFiles("HasLoggingEnvFile", "LoggingEnvFileARN")),
+            ("Secrets", ContainerEnvironmentBuilder.Secrets(logging.Secrets)),
             ("FirelensConfiguration", Cfn.Map(("Type", Cfn.Str("fluentbit")), ("Options", options))),
             ("LogConfiguration", AwsLogsConfiguration()));
     }
@@ -90,9 +90,9 @@ internal static class ContainerDefinitionsBuilder
             ("Command", Words(config.Command)),
             ("PortMappings", config.Port is { } port ? Cfn.List(PortMapping(context, port, fieldPath + ".port")) : null),
             ("HealthCheck", HealthCheckBuilder.Build(config.HealthCheck, context.Manifest.Source, fieldPath + ".healthcheck")),
-            ("Environment", ContainerEnvironment.Environment(context, config.Variables, mountPoints)),
-            ("EnvironmentFiles", ContainerEnvironment.EnvironmentFiles(sidecar.EnvFileCondition, sidecar.EnvFileParameter)),
-            ("Secrets", ContainerEnvironment.Secrets(config.Secrets)),
+            ("Environment", ContainerEnvironmentBuilder.Environment(context, config.Variables, mountPoints)),
+            ("EnvironmentFiles", ContainerEnvironmentBuilder.EnvironmentFiles(sidecar.EnvFileCondition, sidecar.EnvFileParameter)),
+            ("Secrets", ContainerEnvironmentBuilder.Secrets(config.Secrets)),
             ("LogConfiguration", AwsLogsConfiguration()),
             ("DockerLabels", Labels(config.Labels)),
             ("DependsOn", DependsOn(config.DependsOn)),
@@ -135,7 +135,7 @@ internal static class ContainerDefinitionsBuilder
             ("Options", logging.Destination.Count == 0
                 ? null
                 : MapOf(Utf8OrdinalComparer.Sorted(logging.Destination).Select(d => (d.Key, (YamlNode)Cfn.Str(d.Value))))),
-            ("SecretOptions", ContainerEnvironment.Secrets(logging.SecretOptions)));
+            ("SecretOptions", ContainerEnvironmentBuilder.Secrets(logging.SecretOptions)));
 
     private static YamlSequenceNode? Words(CommandLine? commandLine) =>
         commandLine is null || commandLine.Words.Count == 0

@@ -80,9 +80,5 @@ public sealed class JobTemplateSynthesizer
         return resources;
     }
 
-    private static string StackName(SynthesisContext context)
-    {
-        var name = $"{context.AppName}-{context.EnvName}-{context.JobName}";
-        return name.Length > 128 ? name[..128] : name;
-    }
+    private static string StackName(SynthesisContext context) => WorkloadStackName.Of(context.AppName, context.EnvName, context.JobName);
 }

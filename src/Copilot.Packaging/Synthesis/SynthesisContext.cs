@@ -19,9 +19,6 @@ internal sealed record NamedSidecar(string Name, string SafeName, SidecarConfig 
 /// <summary>Facts derived once from <see cref="JobStackInput"/> and shared by every builder.</summary>
 internal sealed class SynthesisContext
 {
-    /// <summary>The name of the FireLens log router container.</summary>
-    public const string FireLensContainerName = "firelens_log_router";
-
     public SynthesisContext(JobStackInput input, string scheduleExpression)
     {
         Input = input;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Copilot.Packaging.Manifest.Model;
 
 namespace Copilot.Packaging.Synthesis;
 
@@ -26,7 +27,7 @@ internal static class TemplateConfigurationBuilder
         };
         if (context.FireLensEnabled)
         {
-            parameters["LoggingEnvFileARN"] = EnvFileArn(input, SynthesisContext.FireLensContainerName);
+            parameters["LoggingEnvFileARN"] = EnvFileArn(input, LoggingConfig.FireLensContainerName);
         }
 
         foreach (var sidecar in context.Sidecars)

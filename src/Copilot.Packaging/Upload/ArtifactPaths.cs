@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Copilot.Packaging.Synthesis;
 
 namespace Copilot.Packaging.Upload;
 
@@ -26,8 +27,7 @@ internal static class ArtifactPaths
     /// <summary>The object's virtual-hosted URL, <c>https://&lt;bucket&gt;.s3.&lt;region&gt;.amazonaws.com/&lt;key&gt;</c> (<c>.com.cn</c> in China).</summary>
     public static string Url(string bucket, string region, string key)
     {
-        var suffix = region.StartsWith("cn-", StringComparison.Ordinal) ? "amazonaws.com.cn" : "amazonaws.com";
-        return $"https://{bucket}.s3.{region}.{suffix}/{key}";
+        return $"https://{bucket}.s3.{region}.{AwsPartitions.DnsSuffixOfRegion(region)}/{key}";
     }
 
     /// <summary>The lower-case hex SHA-256 of <paramref name="content"/>.</summary>

@@ -5,7 +5,7 @@ using Copilot.Packaging.Reporting;
 
 namespace Copilot.Packaging.Upload;
 
-/// <summary>What <see cref="AssetUploader"/> needs to build, push and upload one job's assets for one environment.</summary>
+/// <summary>What an <see cref="IAssetPublisher"/> needs to build, push and upload one job's assets for one environment.</summary>
 public sealed record UploadRequest
 {
     /// <summary>The manifest after interpolation, the environment override and validation.</summary>

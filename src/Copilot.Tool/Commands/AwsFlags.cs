@@ -1,4 +1,5 @@
 using Copilot.Packaging.Aws;
+using Copilot.Packaging.Jobs;
 using McMaster.Extensions.CommandLineUtils;
 
 namespace Copilot.Tool.Commands;
@@ -11,6 +12,7 @@ internal sealed record AwsFlags(CommandOption Profile, CommandOption Region)
         command.Option("--profile", $"Optional. The AWS profile to {purpose} with (default: the SDK's chain, AWS_PROFILE).", CommandOptionType.SingleValue),
         command.Option("--region", "Optional. The AWS region of the application (default: AWS_REGION, AWS_DEFAULT_REGION or the profile's region).", CommandOptionType.SingleValue));
 
-    /// <summary>The AWS settings of this run: the flags, then the console's variables.</summary>
-    public AwsContextOptions Options(ToolConsole console) => ConsoleAwsOptions.Create(console, Profile.Value(), Region.Value());
+    /// <summary>The AWS ports of this run: the flags, then the services' variables.</summary>
+    public AwsPorts Ports(CopilotJobServices services) =>
+        AwsPortsFactory.Create(AwsContextOptions.FromEnvironment(services.Variables, Profile.Value(), Region.Value()), services.FileSystem);
 }

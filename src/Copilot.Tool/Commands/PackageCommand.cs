@@ -1,5 +1,3 @@
-using System.IO.Abstractions;
-using Copilot.Packaging.Aws;
 using Copilot.Packaging.Errors;
 using Copilot.Packaging.Jobs;
 using McMaster.Extensions.CommandLineUtils;
@@ -53,10 +51,8 @@ internal static class PackageCommand
                     DiffColor = runner.Console.IsOutputTerminal && runner.Console.ColorAllowed,
                     ParamsFormat = ParseParamsFormat(paramsFormat.Value()),
                 };
-                var variables = new DelegateEnvironmentVariables(runner.Console.GetVariable);
-                using var connector = new AwsConnector(aws.Options(runner.Console));
-                var packager = new JobPackager(new FileSystem(), variables, reporter, new TerminalChoicePrompt(runner.Console), connector);
-                var result = await packager.PackageAsync(request, runner.CancellationToken);
+                using var services = JobServices.For(runner, reporter, aws);
+                var result = await services.PackageAsync(request, runner.CancellationToken);
                 if (result.TemplateText is not null)
                 {
                     await runner.Console.Out.WriteAsync(result.TemplateText);

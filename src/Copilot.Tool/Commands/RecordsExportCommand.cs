@@ -1,5 +1,3 @@
-using System.IO.Abstractions;
-using Copilot.Packaging.Aws;
 using Copilot.Packaging.Records.Export;
 using McMaster.Extensions.CommandLineUtils;
 
@@ -37,11 +35,9 @@ internal static class RecordsExportCommand
 
                 command.OnExecute(() => runner.Run(verbose.HasValue(), async reporter =>
                 {
-                    using var connector = new AwsConnector(aws.Options(runner.Console));
-                    var exporter = new RecordsExporter(new FileSystem(), reporter, new TerminalChoicePrompt(runner.Console));
-                    var result = await exporter.ExportAsync(
+                    using var services = JobServices.For(runner, reporter, aws);
+                    var result = await services.ExportRecordsAsync(
                         new RecordsExportRequest { WorkingDirectory = runner.Console.WorkingDirectory, EnvironmentName = env.Value(), ApplicationName = app.Value() },
-                        connector.RecordStore(),
                         runner.CancellationToken);
                     reporter.Info($"{(result.Created ? "Wrote" : "Updated")} {result.DisplayPath}: environment {result.EnvironmentName} of application {result.ApplicationName} and its resources in {result.Region}.");
                     return ExitCodes.Success;

@@ -1,4 +1,4 @@
-using Copilot.Packaging.Jobs;
+using Copilot.Packaging.Reporting;
 
 namespace Copilot.Tool;
 

@@ -1,7 +1,7 @@
 using System.Net;
 using Copilot.Packaging.Aws;
 using Copilot.Packaging.Errors;
-using Copilot.Packaging.Records.Aws;
+using Copilot.Packaging.Aws.Records;
 using Copilot.Testing.Moto;
 
 namespace Copilot.Packaging.Tests.Aws;

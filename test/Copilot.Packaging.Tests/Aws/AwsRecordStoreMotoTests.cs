@@ -1,6 +1,7 @@
 using Copilot.Packaging.Aws;
 using Copilot.Packaging.Errors;
-using Copilot.Packaging.Records.Aws;
+using Copilot.Packaging.Aws.Records;
+using Copilot.Packaging.Synthesis;
 using Copilot.Testing.Moto;
 
 namespace Copilot.Packaging.Tests.Aws;
@@ -210,7 +211,7 @@ public sealed class AwsRecordStoreMotoTests
         var env = await envTask;
         var resourcesTask = store.GetRegionalResourcesAsync(await appTask, env.Region, CancellationToken.None);
         var reader = await WorkloadStackReader.ForEnvironmentAsync(context, env, CancellationToken.None);
-        var versionTask = reader.GetDeployedVersionAsync(WorkloadStackReader.StackName(CopilotWorld.App, CopilotWorld.Env, CopilotWorld.Job), CancellationToken.None);
+        var versionTask = reader.GetDeployedVersionAsync(WorkloadStackName.Of(CopilotWorld.App, CopilotWorld.Env, CopilotWorld.Job), CancellationToken.None);
         await Task.WhenAll(resourcesTask, versionTask);
 
         Assert.That(observer.SortedCalls, Is.EqualTo(new[]

@@ -1,5 +1,5 @@
 using Copilot.Packaging.Errors;
-using Copilot.Packaging.Records.Aws;
+using Copilot.Packaging.Aws.Records;
 using Copilot.Testing.Moto;
 
 namespace Copilot.Packaging.Tests.Aws;

@@ -1,4 +1,4 @@
-using Copilot.Packaging.Aws;
+using Copilot.Packaging.Stacks;
 using Copilot.Packaging.Errors;
 
 namespace Copilot.Packaging.Tests.Aws;

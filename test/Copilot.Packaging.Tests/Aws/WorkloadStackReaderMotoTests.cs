@@ -1,5 +1,6 @@
 using Copilot.Packaging.Aws;
-using Copilot.Packaging.Records.Aws;
+using Copilot.Packaging.Aws.Records;
+using Copilot.Packaging.Synthesis;
 using Copilot.Testing.Moto;
 
 namespace Copilot.Packaging.Tests.Aws;
@@ -61,6 +62,6 @@ public sealed class WorkloadStackReaderMotoTests
     {
         var job = new string('j', 200);
 
-        Assert.That(WorkloadStackReader.StackName("my-app", "test", job), Has.Length.EqualTo(128).And.StartsWith("my-app-test-jjj"));
+        Assert.That(WorkloadStackName.Of("my-app", "test", job), Has.Length.EqualTo(128).And.StartsWith("my-app-test-jjj"));
     }
 }

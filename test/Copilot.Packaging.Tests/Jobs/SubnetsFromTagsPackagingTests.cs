@@ -4,6 +4,7 @@ using Copilot.Packaging.Errors;
 using Copilot.Packaging.Jobs;
 using Copilot.Packaging.Records;
 using Copilot.Packaging.Reporting;
+using Copilot.Packaging.Stacks;
 using Copilot.Packaging.Tests.Support;
 using Copilot.Packaging.Upload;
 
@@ -113,21 +114,22 @@ public sealed class SubnetsFromTagsPackagingTests
         }
     }
 
-    private static async Task<PackageResult> PackageAsync(IAwsConnector? aws, bool diff = false)
+    private static async Task<PackageResult> PackageAsync(ScriptedSubnets? aws, bool diff = false)
     {
         using var dir = new TempDirectory();
         dir.Write("copilot/.workspace", "application: my-app\n");
         dir.Write("copilot/.records.yml", Records);
         dir.Write(ManifestPath, Manifest);
         var packager = new JobPackager(
-            new FileSystem(), new DictionaryEnvironmentVariables(new Dictionary<string, string>()), NullPackagingReporter.Instance, NonInteractivePrompt.Instance, aws);
+            new FileSystem(), new DictionaryEnvironmentVariables(new Dictionary<string, string>()), NullPackagingReporter.Instance, NonInteractivePrompt.Instance,
+            aws is null ? null : new AwsPorts(aws.RecordStore, aws, aws, aws));
         return await packager.PackageAsync(
             new JobPackageRequest { WorkingDirectory = dir.Path, JobName = "mailer", EnvironmentName = "test", Diff = diff, AllowDowngrade = true },
             CancellationToken.None);
     }
 
     /// <summary>An AWS side that only answers the subnet lookup, with fixed IDs or a fixed error.</summary>
-    private sealed class ScriptedSubnets : IAwsConnector
+    private sealed class ScriptedSubnets : ISubnetLookup, IDeployedStacks, IAssetPublisher
     {
         private readonly IReadOnlyList<string> ids = [];
         private readonly CopilotJobException? failure;
@@ -149,7 +151,7 @@ public sealed class SubnetsFromTagsPackagingTests
 
         public IRecordStore RecordStore() => throw new AssertionException("records come from the workspace");
 
-        public Task<IDeployedStackSource> DeployedStacksAsync(EnvironmentRecord environment, CancellationToken cancellationToken) =>
+        public Task<IDeployedStackSource> ForEnvironmentAsync(EnvironmentRecord environment, CancellationToken cancellationToken) =>
             throw new AssertionException("the deployed stack is not read");
 
         public Task<UploadResult> UploadAssetsAsync(UploadRequest request, CancellationToken cancellationToken) =>

@@ -1,5 +1,5 @@
 using System.IO.Abstractions;
-using Copilot.Packaging.Overrides;
+using Copilot.Packaging.TemplatePatches;
 using Copilot.Packaging.Tests.Support;
 using Copilot.Packaging.Yaml;
 using YamlDotNet.RepresentationModel;

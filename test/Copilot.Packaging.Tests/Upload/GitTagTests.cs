@@ -1,4 +1,5 @@
 using Copilot.Packaging.Abstractions;
+using Copilot.Packaging.Adapters;
 using Copilot.Packaging.Tests.Support;
 using Copilot.Packaging.Upload;
 

@@ -6,7 +6,7 @@ using Copilot.Testing.Tools;
 namespace Copilot.Packaging.Tests.Upload;
 
 /// <summary>
-/// Image builds of <c>--upload-assets</c>: the real <see cref="Abstractions.ProcessRunner"/> runs a recording docker
+/// Image builds of <c>--upload-assets</c>: the real <see cref="Adapters.ProcessRunner"/> runs a recording docker
 /// script; ECR (repository lookup, login token) and S3 are moto.
 /// </summary>
 [TestFixture]

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Copilot.Packaging.Abstractions;
+using Copilot.Packaging.Adapters;
 using Copilot.Packaging.Errors;
 using Copilot.Packaging.Tests.Support;
 

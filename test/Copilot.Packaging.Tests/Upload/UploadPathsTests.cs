@@ -1,3 +1,4 @@
+using Copilot.Packaging.Aws.Upload;
 using Copilot.Packaging.Manifest.Model;
 using Copilot.Packaging.Tests.Support;
 using Copilot.Packaging.Upload;

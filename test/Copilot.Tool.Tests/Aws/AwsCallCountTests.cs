@@ -1,10 +1,8 @@
 using System.Collections.Concurrent;
-using System.IO.Abstractions;
 using Copilot.Packaging.Abstractions;
 using Copilot.Packaging.Aws;
 using Copilot.Packaging.Errors;
 using Copilot.Packaging.Jobs;
-using Copilot.Packaging.Reporting;
 using Copilot.Testing.Moto;
 using Copilot.Tool.Tests.Support;
 
@@ -92,10 +90,12 @@ public sealed class AwsCallCountTests : DeployableMotoFixture
 
     internal static async Task<PackageResult> PackageAsync(Workspace workspace, AwsContextOptions options, string? outputDirectory = null)
     {
-        using var aws = new AwsConnector(options);
-        var packager = new JobPackager(
-            new FileSystem(), new DictionaryEnvironmentVariables(new Dictionary<string, string>()), NullPackagingReporter.Instance, NonInteractivePrompt.Instance, aws);
-        return await packager.PackageAsync(
+        using var services = new CopilotJobServices
+        {
+            Variables = new DictionaryEnvironmentVariables(new Dictionary<string, string>()),
+            AwsPortsFactory = s => AwsPortsFactory.Create(options, s.FileSystem),
+        };
+        return await services.PackageAsync(
             new JobPackageRequest { WorkingDirectory = workspace.Path, JobName = AwsWorkspace.Job, EnvironmentName = "test", OutputDirectory = outputDirectory },
             CancellationToken.None);
     }

@@ -1,6 +1,6 @@
 using Copilot.Packaging.Manifest.Model;
 using Copilot.Packaging.Manifest.Nodes;
-using Copilot.Packaging.Manifest.Overrides;
+using Copilot.Packaging.Manifest.EnvironmentOverrides;
 
 namespace Copilot.Packaging.Manifest.Binding;
 

@@ -3,6 +3,9 @@ namespace Copilot.Packaging.Manifest.Model;
 /// <summary>The <c>logging</c> block.</summary>
 public sealed record LoggingConfig
 {
+    /// <summary>The name of the FireLens log router container that <c>logging</c> adds (its env file is <c>logging.env_file</c>).</summary>
+    public const string FireLensContainerName = "firelens_log_router";
+
     /// <summary>Log retention in days (<c>logging.retention</c>); default 30.</summary>
     public int? Retention { get; init; }
 

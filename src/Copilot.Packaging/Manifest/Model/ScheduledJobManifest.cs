@@ -10,7 +10,7 @@ public sealed record ScheduledJobManifest
     public required string Name { get; init; }
 
     /// <summary>The workload type (<c>type</c>); <c>Scheduled Job</c>.</summary>
-    public string Type { get; init; } = "Scheduled Job";
+    public string Type { get; init; } = ManifestHeader.ScheduledJobType;
 
     /// <summary>The main container image (<c>image</c>).</summary>
     public ImageConfig Image { get; init; } = new();

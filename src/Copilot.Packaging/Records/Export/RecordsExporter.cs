@@ -1,6 +1,5 @@
 using System.IO.Abstractions;
 using Copilot.Packaging.Errors;
-using Copilot.Packaging.Jobs;
 using Copilot.Packaging.Output;
 using Copilot.Packaging.Records.Workspace;
 using Copilot.Packaging.Reporting;
@@ -32,7 +31,7 @@ public sealed class RecordsExporter
 
     /// <summary>Reads the application, the environment and the region's resources from <paramref name="source"/> and writes them.</summary>
     /// <param name="request">What to export.</param>
-    /// <param name="source">Where the records come from (an <see cref="Aws.AwsRecordStore"/> in the tool).</param>
+    /// <param name="source">Where the records come from (an AWS record store in the tool).</param>
     /// <param name="cancellationToken">Cancels the reads.</param>
     /// <exception cref="CopilotJobException">No workspace or application, a record is missing, the existing file is invalid or describes another application, or the file cannot be written.</exception>
     public async Task<RecordsExportResult> ExportAsync(RecordsExportRequest request, IRecordStore source, CancellationToken cancellationToken)

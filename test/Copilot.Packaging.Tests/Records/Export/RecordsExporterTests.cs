@@ -1,6 +1,5 @@
 using System.IO.Abstractions;
 using Copilot.Packaging.Errors;
-using Copilot.Packaging.Jobs;
 using Copilot.Packaging.Records;
 using Copilot.Packaging.Records.Export;
 using Copilot.Packaging.Records.Workspace;

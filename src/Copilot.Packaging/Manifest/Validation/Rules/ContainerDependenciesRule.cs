@@ -10,7 +10,7 @@ namespace Copilot.Packaging.Manifest.Validation.Rules;
 internal sealed class ContainerDependenciesRule : IManifestRule
 {
     /// <summary>The container name copilot gives the FireLens log router.</summary>
-    internal const string LogRouterName = "firelens_log_router";
+    internal const string LogRouterName = LoggingConfig.FireLensContainerName;
 
     /// <inheritdoc />
     public void Check(ScheduledJobManifest manifest, DiagnosticCollector diagnostics)

@@ -1,0 +1,228 @@
+using System.Collections.Concurrent;
+using Amazon;
+using Amazon.Runtime;
+using Amazon.SecurityToken;
+using Amazon.SecurityToken.Model;
+using Copilot.Packaging.Abstractions;
+using Copilot.Packaging.Aws.CloudFormation;
+using Copilot.Packaging.Aws.Ec2;
+using Copilot.Packaging.Aws.Ecr;
+using Copilot.Packaging.Aws.Http;
+using Copilot.Packaging.Errors;
+using Copilot.Packaging.Records;
+using Copilot.Packaging.Synthesis;
+
+namespace Copilot.Packaging.Aws;
+
+/// <summary>
+/// The AWS identity of one run: credentials and region resolved once, the SDK way, plus the endpoints and HTTP
+/// plumbing every AWS client of the core shares. Create it with <see cref="Create(AwsContextOptions?)"/>; dispose it at the end of the run.
+/// </summary>
+/// <remarks>
+/// Region order: <see cref="AwsContextOptions.Region"/>, <c>AWS_REGION</c>, <c>AWS_DEFAULT_REGION</c>, the profile's
+/// <c>region</c>, then instance metadata. The .NET SDK itself ignores <c>AWS_DEFAULT_REGION</c> (the Go SDK copilot uses,
+/// and the AWS CLI, read it), and without a region it silently signs for us-east-1, so this class resolves the region
+/// itself and passes it to every client explicitly.
+/// </remarks>
+public sealed class AwsContext : IDisposable
+{
+    /// <summary>How to set a region, for the missing-region error.</summary>
+    internal const string RegionAdvice =
+        "Set one with --region, the AWS_REGION (or AWS_DEFAULT_REGION) environment variable, or `region` in the AWS profile's section of ~/.aws/config.";
+
+    /// <summary>How to provide credentials, for credential errors.</summary>
+    internal const string CredentialsAdvice =
+        "Set AWS_PROFILE (or --profile) to a profile in ~/.aws/config or ~/.aws/credentials (run `aws sso login` for SSO profiles), set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or run where a web identity, container or instance role is available.";
+
+    private readonly AwsContextOptions options;
+    private readonly HttpClient http;
+    private readonly ConcurrentDictionary<(string Role, string Region), Lazy<Task<AWSCredentials>>> roleSessions = new();
+
+    private AwsContext(AwsContextOptions options, string region, AWSCredentials credentials, string? profile)
+    {
+        this.options = options;
+        Region = region;
+        Credentials = credentials;
+        Profile = profile;
+        http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
+        Sender = new AwsHttpSender(http, AwsRetryPolicy.Default(options.MaxAttempts), options.CallObserver);
+    }
+
+    /// <summary>The region of the run (the "app region": SSM records and the app StackSet are read there).</summary>
+    public string Region { get; }
+
+    /// <summary>The profile in use, if one was named by the options or <c>AWS_PROFILE</c>.</summary>
+    public string? Profile { get; }
+
+    /// <summary>What supplied the credentials (the SDK credential type, for example <c>EnvironmentVariablesAWSCredentials</c>); never a secret.</summary>
+    public string CredentialSource => Credentials.GetType().Name;
+
+    /// <summary>The default credentials.</summary>
+    internal AWSCredentials Credentials { get; }
+
+    /// <summary>The observer of AWS calls, if any.</summary>
+    internal IAwsCallObserver? Observer => options.CallObserver;
+
+    /// <summary>The signed-HTTP sender shared by the hand-written clients.</summary>
+    internal AwsHttpSender Sender { get; }
+
+    /// <summary>Resolves credentials and region once.</summary>
+    /// <param name="options">Overrides; null uses the SDK default chain for everything.</param>
+    /// <exception cref="CopilotJobException">No region or no credentials could be found.</exception>
+    public static AwsContext Create(AwsContextOptions? options = null) => Create(options ?? new AwsContextOptions(), new SdkDefaultChain());
+
+    /// <summary>Resolves credentials and region through <paramref name="chain"/> (the seam tests use).</summary>
+    internal static AwsContext Create(AwsContextOptions options, IAwsDefaultChain chain)
+    {
+        var environment = options.Environment ?? ProcessEnvironmentVariables.Instance;
+        var profile = NonEmpty(options.Profile);
+        var region = NonEmpty(options.Region)
+            ?? NonEmpty(environment.Get("AWS_REGION"))
+            ?? NonEmpty(environment.Get("AWS_DEFAULT_REGION"))
+            ?? chain.ResolveRegion(profile);
+        if (region is null)
+        {
+            throw new CopilotJobException(
+                profile is null ? "no AWS region is configured" : $"no AWS region is configured for profile {profile}",
+                recommendation: RegionAdvice);
+        }
+
+        var credentials = options.AccessKey is { } key
+            ? key.SessionToken is null
+                ? new BasicAWSCredentials(key.AccessKeyId, key.SecretAccessKey)
+                : new SessionAWSCredentials(key.AccessKeyId, key.SecretAccessKey, key.SessionToken)
+            : chain.ResolveCredentials(profile);
+        if (credentials is null)
+        {
+            throw new CopilotJobException(
+                profile is null ? "no AWS credentials were found" : $"no AWS credentials were found for profile {profile}",
+                recommendation: CredentialsAdvice);
+        }
+
+        return new AwsContext(options, region, credentials, profile ?? NonEmpty(environment.Get("AWS_PROFILE")));
+    }
+
+    /// <summary>A CloudFormation client for <paramref name="region"/>, signing with <paramref name="credentials"/> (default ones when null).</summary>
+    internal ICloudFormationClient CloudFormation(string region, AWSCredentials? credentials = null) =>
+        new CloudFormationClient(QueryClient("CloudFormation", "cloudformation", region, credentials, "2010-05-15"));
+
+    /// <summary>An EC2 client for <paramref name="region"/>, signing with <paramref name="credentials"/> (default ones when null).</summary>
+    internal IEc2Client Ec2(string region, AWSCredentials? credentials = null) =>
+        new Ec2Client(QueryClient("EC2", "ec2", region, credentials, Ec2Client.ApiVersion));
+
+    /// <summary>An ECR client for <paramref name="region"/>, signing with <paramref name="credentials"/> (default ones when null).</summary>
+    internal IEcrClient Ecr(string region, AWSCredentials? credentials = null)
+    {
+        var endpoint = Endpoint("ECR", "ECR", "ecr", region, $"https://api.ecr.{region}.{AwsPartitions.DnsSuffixOfRegion(region)}");
+        return new EcrClient(new AwsJsonClient(Sender, endpoint, credentials ?? Credentials, "AmazonEC2ContainerRegistry_V20150921"));
+    }
+
+    /// <summary>A Query-protocol client for any service (CloudFormation here; tests also use it to seed).</summary>
+    internal AwsQueryClient QueryClient(string serviceId, string signingName, string region, AWSCredentials? credentials, string apiVersion)
+    {
+        var endpoint = Endpoint(serviceId, serviceId, signingName, region, $"https://{signingName}.{region}.{AwsPartitions.DnsSuffixOfRegion(region)}");
+        return new AwsQueryClient(Sender, endpoint, credentials ?? Credentials, apiVersion);
+    }
+
+    /// <summary>
+    /// Points an SDK client config at <paramref name="region"/>, honouring the endpoint override of the options or,
+    /// failing that, the SDK's own <c>AWS_ENDPOINT_URL_&lt;SERVICE&gt;</c> / <c>AWS_ENDPOINT_URL</c> / profile <c>endpoint_url</c> lookup.
+    /// </summary>
+    internal TConfig ConfigureSdk<TConfig>(TConfig config, string region)
+        where TConfig : ClientConfig
+    {
+        if (Profile is not null)
+        {
+            config.Profile = new Amazon.Profile(Profile);
+        }
+
+        config.MaxErrorRetry = Math.Max(0, options.MaxAttempts - 1);
+        config.Timeout = TimeSpan.FromSeconds(30);
+        var url = options.EndpointUrl?.ToString() ?? NonEmpty(config.ServiceURL);
+        if (url is not null)
+        {
+            config.ServiceURL = url;
+            config.AuthenticationRegion = region;
+        }
+        else
+        {
+            config.RegionEndpoint = RegionEndpoint.GetBySystemName(region);
+        }
+
+        return config;
+    }
+
+    /// <summary>
+    /// Credentials of <paramref name="roleArn"/> assumed with the default credentials (copilot's "env session"),
+    /// cached for the life of the context.
+    /// </summary>
+    internal Task<AWSCredentials> AssumeRoleAsync(string roleArn, string region, CancellationToken cancellationToken) =>
+        roleSessions.GetOrAdd((roleArn, region), key => new Lazy<Task<AWSCredentials>>(() => AssumeRoleOnceAsync(key.Role, key.Region, cancellationToken))).Value;
+
+    /// <summary>
+    /// The credentials of <paramref name="environment"/>'s session (copilot's "env session"): its manager role assumed
+    /// with the default credentials, or the default credentials when the record names no role.
+    /// </summary>
+    /// <exception cref="CopilotJobException">The role could not be assumed.</exception>
+    internal async Task<AWSCredentials> EnvironmentCredentialsAsync(EnvironmentRecord environment, CancellationToken cancellationToken)
+    {
+        if (environment.ManagerRoleArn.Length == 0)
+        {
+            return Credentials;
+        }
+
+        try
+        {
+            return await AssumeRoleAsync(environment.ManagerRoleArn, environment.Region, cancellationToken).ConfigureAwait(false);
+        }
+        catch (AwsServiceException ex)
+        {
+            throw new CopilotJobException(
+                $"could not assume the manager role {environment.ManagerRoleArn} of environment {environment.Name}: {ex.ErrorCode}: {ex.ServiceMessage}",
+                innerException: ex);
+        }
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => http.Dispose();
+
+    private async Task<AWSCredentials> AssumeRoleOnceAsync(string roleArn, string region, CancellationToken cancellationToken)
+    {
+        using var sts = new AmazonSecurityTokenServiceClient(Credentials, ConfigureSdk(new AmazonSecurityTokenServiceConfig(), region));
+        var response = await AwsSdkCall.RunAsync(
+            this,
+            "STS",
+            "AssumeRole",
+            region,
+            () => sts.AssumeRoleAsync(new AssumeRoleRequest { RoleArn = roleArn, RoleSessionName = $"copilot-job-{DateTimeOffset.UtcNow.ToUnixTimeSeconds()}" }, cancellationToken),
+            cancellationToken).ConfigureAwait(false);
+        var c = response.Credentials;
+        return new SessionAWSCredentials(c.AccessKeyId, c.SecretAccessKey, c.SessionToken);
+    }
+
+    private AwsServiceEndpoint Endpoint(string service, string serviceId, string signingName, string region, string defaultUrl)
+    {
+        var url = options.EndpointUrl ?? SdkConfiguredEndpoint(serviceId) ?? new Uri(defaultUrl);
+        return new AwsServiceEndpoint(service, url, region, signingName);
+    }
+
+    /// <summary>
+    /// The SDK's own endpoint override for a service it has no client for here. AWSSDK.Core resolves
+    /// <c>AWS_ENDPOINT_URL_&lt;SERVICE_ID&gt;</c>, then <c>AWS_ENDPOINT_URL</c>, then the profile's <c>endpoint_url</c>
+    /// (and honours <c>AWS_IGNORE_CONFIGURED_ENDPOINT_URLS</c>) lazily from <see cref="ClientConfig.ServiceId"/>,
+    /// so a stock generated config re-labelled with the service ID answers for that service.
+    /// </summary>
+    private Uri? SdkConfiguredEndpoint(string serviceId)
+    {
+        var config = new AmazonSecurityTokenServiceConfig();
+        ((ClientConfig)config).ServiceId = serviceId;
+        if (Profile is not null)
+        {
+            config.Profile = new Amazon.Profile(Profile);
+        }
+
+        return NonEmpty(config.ServiceURL) is { } url ? new Uri(url) : null;
+    }
+
+    private static string? NonEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}

@@ -1,0 +1,8 @@
+namespace Copilot.Packaging.Upload;
+
+/// <summary>The port that builds and pushes images and uploads assets (<c>--upload-assets</c>).</summary>
+public interface IAssetPublisher
+{
+    /// <summary>Builds, pushes and uploads everything <paramref name="request"/>'s job needs.</summary>
+    Task<UploadResult> UploadAssetsAsync(UploadRequest request, CancellationToken cancellationToken);
+}

@@ -1,0 +1,18 @@
+using System.IO.Abstractions;
+using Copilot.Packaging.Jobs;
+using Copilot.Packaging.Reporting;
+
+namespace Copilot.Tool.Commands;
+
+/// <summary>Builds the core's composition root for one command run from the console and the AWS flags.</summary>
+internal static class JobServices
+{
+    public static CopilotJobServices For(CommandRunner runner, IPackagingReporter reporter, AwsFlags aws) => new()
+    {
+        FileSystem = new FileSystem(),
+        Variables = new DelegateEnvironmentVariables(runner.Console.GetVariable),
+        Reporter = reporter,
+        Prompt = new TerminalChoicePrompt(runner.Console),
+        AwsPortsFactory = aws.Ports,
+    };
+}
