@@ -80,7 +80,11 @@ public sealed class JobPackager
 
         if (request.OutputDirectory is null)
         {
-            return new PackageResult { JobName = job, EnvironmentName = env, TemplateText = templateText };
+            return new PackageResult
+            {
+                JobName = job, EnvironmentName = env, TemplateText = templateText,
+                Parameters = stack.Configuration.Parameters, Tags = stack.Configuration.Tags,
+            };
         }
 
         var paramsFile = request.ParamsFormat == ParamsFormat.Json
@@ -97,7 +101,11 @@ public sealed class JobPackager
         // The last point at which a signal stops the run: after it, the files are renamed into place together.
         cancellationToken.ThrowIfCancellationRequested();
         var written = new AtomicFileWriter(_fileSystem).WriteAll(outputDirectory, files, cancellationToken);
-        return new PackageResult { JobName = job, EnvironmentName = env, WrittenFiles = written };
+        return new PackageResult
+        {
+            JobName = job, EnvironmentName = env, WrittenFiles = written,
+            Parameters = stack.Configuration.Parameters, Tags = stack.Configuration.Tags,
+        };
     }
 
     /// <summary>
