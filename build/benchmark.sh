@@ -8,9 +8,9 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
 [[ -d "$root/artifacts/packages" ]] || "$root/build/pack.sh" >/dev/null
-version=$(sed -n 's:.*<Version>\(.*\)</Version>.*:\1:p' "$root/Directory.Build.props" | head -n 1)
-rm -rf "${NUGET_PACKAGES:-$HOME/.nuget/packages}/copilot.tool/$version"
-dotnet tool install Copilot.Tool --version "$version" --tool-path "$work/tools" --add-source "$root/artifacts/packages" >/dev/null
+version=$("$root/build/package-version.sh" Copilot.Tool)
+# A throw-away NuGet cache, so an older build of the same version (uncommitted changes) is never the one measured.
+NUGET_PACKAGES="$work/nuget" dotnet tool install Copilot.Tool --version "$version" --tool-path "$work/tools" --add-source "$root/artifacts/packages" >/dev/null
 
 mkdir -p "$work/hello"
 cat > "$work/hello/hello.csproj" <<'XML'

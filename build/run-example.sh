@@ -6,10 +6,15 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 "$root/build/pack.sh" >&2
 example="$root/examples/report-generator"
 cd "$example"
+version=$("$root/build/package-version.sh" Copilot.Tool)
+# Each commit packs a new version (MinVer), but a work tree with uncommitted changes packs the same version again,
+# and a NuGet cache that already holds that version would hand back the old build. So the tool is installed into,
+# and run from (a local tool runs from the cache), a throw-away NuGet cache; the user's ~/.nuget/packages is never
+# read or written. MinVer build metadata would not help: NuGet ignores it when it compares versions.
+export NUGET_PACKAGES
+NUGET_PACKAGES=$(mktemp -d)
+trap 'rm -rf "$NUGET_PACKAGES"' EXIT
 [[ -f dotnet-tools.json || -f .config/dotnet-tools.json ]] || dotnet new tool-manifest >/dev/null
-# A rebuilt package keeps its version number: drop the cached copy so the fresh one is installed.
-forget_cached_tool() { rm -rf "${NUGET_PACKAGES:-$HOME/.nuget/packages}/copilot.tool/$1"; }
-version=$(sed -n 's:.*<Version>\(.*\)</Version>.*:\1:p' "$root/Directory.Build.props" | head -n 1)
 dotnet tool uninstall --local Copilot.Tool >/dev/null 2>&1 || true
-forget_cached_tool "$version"; dotnet tool install --local Copilot.Tool --version "$version" --add-source "$root/artifacts/packages" >&2
+dotnet tool install --local Copilot.Tool --version "$version" --add-source "$root/artifacts/packages" >&2
 dotnet copilot-job package -n report-generator -e test "$@"

@@ -4,15 +4,17 @@
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 [[ -d "$root/artifacts/packages" ]] || "$root/build/pack.sh"
-# A rebuilt package keeps its version number: drop the cached copy so the fresh one is installed.
-forget_cached_tool() { rm -rf "${NUGET_PACKAGES:-$HOME/.nuget/packages}/copilot.tool/$1"; }
-version=$(sed -n 's:.*<Version>\(.*\)</Version>.*:\1:p' "$root/Directory.Build.props" | head -n 1)
+version=$("$root/build/package-version.sh" Copilot.Tool)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
+# A work tree with uncommitted changes packs the same version as its commit, so a NuGet cache may hold an older build
+# of this version: install and run from a throw-away cache, never the user's ~/.nuget/packages.
+export NUGET_PACKAGES="$work/nuget"
 
 echo "== global install into a tool path"
-forget_cached_tool "$version"; dotnet tool install Copilot.Tool --version "$version" --tool-path "$work/tools" --add-source "$root/artifacts/packages" >/dev/null
-"$work/tools/dotnet-copilot-job" --version
+dotnet tool install Copilot.Tool --version "$version" --tool-path "$work/tools" --add-source "$root/artifacts/packages" >/dev/null
+"$work/tools/dotnet-copilot-job" --version | tee "$work/version.txt"
+grep -q -F "copilot-job $version (commit " "$work/version.txt" || { echo "--version does not name version $version" >&2; exit 1; }
 cp -r "$root/examples/report-generator" "$work/example"
 cd "$work/example"
 for env in test prod; do
@@ -36,6 +38,6 @@ echo "cfn-lint: no errors"
 
 echo "== local tool manifest"
 dotnet new tool-manifest >/dev/null
-forget_cached_tool "$version"; dotnet tool install --local Copilot.Tool --version "$version" --add-source "$root/artifacts/packages" >/dev/null
+dotnet tool install --local Copilot.Tool --version "$version" --add-source "$root/artifacts/packages" >/dev/null
 dotnet copilot-job package -n report-generator -e test | cmp - "$work/out/report-generator-test.stack.yml"
 echo "smoke test passed"

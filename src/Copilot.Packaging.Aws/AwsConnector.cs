@@ -1,12 +1,16 @@
 using System.IO.Abstractions;
 using Copilot.Packaging.Abstractions;
+using Amazon.S3;
 using Copilot.Packaging.Adapters;
+using Copilot.Packaging.Aws.CloudFormation;
 using Copilot.Packaging.Aws.Ec2;
 using Copilot.Packaging.Aws.Records;
 using Copilot.Packaging.Aws.Upload;
+using Copilot.Packaging.Deploy;
 using Copilot.Packaging.Errors;
 using Copilot.Packaging.Jobs;
 using Copilot.Packaging.Records;
+using Copilot.Packaging.Reporting;
 using Copilot.Packaging.Stacks;
 using Copilot.Packaging.Upload;
 
@@ -17,13 +21,14 @@ namespace Copilot.Packaging.Aws;
 /// something needs AWS, so offline packaging never asks for credentials. It implements every AWS port of the core;
 /// <see cref="AwsPortsFactory"/> hands them out.
 /// </summary>
-public sealed class AwsConnector : IDeployedStacks, ISubnetLookup, IAssetPublisher, IDisposable
+public sealed class AwsConnector : IDeployedStacks, ISubnetLookup, IAssetPublisher, IDeployConnector, IDisposable
 {
     private readonly Lazy<AwsContext> _context;
     private readonly Lazy<AwsRecordStore> _records;
     private readonly IFileSystem _fileSystem;
     private readonly IEnvironmentVariables _variables;
     private readonly IProcessRunner _processes;
+    private readonly List<IDisposable> _clients = [];
 
     /// <summary>Creates a connector that will resolve its context from <paramref name="options"/>.</summary>
     /// <param name="options">Credentials, region and endpoint settings.</param>
@@ -43,7 +48,7 @@ public sealed class AwsConnector : IDeployedStacks, ISubnetLookup, IAssetPublish
     public IRecordStore RecordStore() => _records.Value;
 
     /// <summary>This connector as the core's ports; disposing them disposes the connector.</summary>
-    public AwsPorts Ports() => new(RecordStore, this, this, this, this);
+    public AwsPorts Ports() => new(RecordStore, this, this, this, this) { Deploy = this };
 
     /// <inheritdoc />
     public async Task<IDeployedStackSource> ForEnvironmentAsync(EnvironmentRecord environment, CancellationToken cancellationToken) =>
@@ -78,8 +83,34 @@ public sealed class AwsConnector : IDeployedStacks, ISubnetLookup, IAssetPublish
     }
 
     /// <inheritdoc />
+    public async Task<DeployTarget> ConnectAsync(EnvironmentRecord environment, RegionalResources regional, IPackagingReporter reporter, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        ArgumentNullException.ThrowIfNull(regional);
+        var context = _context.Value;
+        var credentials = await context.EnvironmentCredentialsAsync(environment, cancellationToken).ConfigureAwait(false);
+        var cloudFormation = new CloudFormationStackDeployer(context.QueryClient("CloudFormation", "cloudformation", environment.Region, credentials, "2010-05-15"));
+        var config = context.ConfigureSdk(new AmazonS3Config(), environment.Region);
+        if (!string.IsNullOrEmpty(config.ServiceURL))
+        {
+            // Custom endpoints (moto, LocalStack) rarely resolve <bucket>.<host>; path style always works there.
+            config.ForcePathStyle = true;
+        }
+
+        var s3 = new AmazonS3Client(credentials, config);
+        _clients.Add(s3);
+        var templates = new S3TemplateStore(new S3ArtifactStore(context, s3, regional.Bucket, environment.Region), environment.Region, reporter);
+        return new DeployTarget(cloudFormation, templates);
+    }
+
+    /// <inheritdoc />
     public void Dispose()
     {
+        foreach (var client in _clients)
+        {
+            client.Dispose();
+        }
+
         if (_context.IsValueCreated)
         {
             _context.Value.Dispose();

@@ -1,6 +1,7 @@
 using Amazon.Runtime;
 using Amazon.Runtime.CredentialManagement;
 using Amazon.Runtime.Credentials;
+using Copilot.Packaging.Errors;
 
 namespace Copilot.Packaging.Aws;
 
@@ -15,18 +16,25 @@ internal sealed class SdkDefaultChain : IAwsDefaultChain
     /// <inheritdoc />
     public AWSCredentials? ResolveCredentials(string? profile)
     {
-        if (profile is not null)
-        {
-            return new CredentialProfileStoreChain().TryGetAWSCredentials(profile, out var fromProfile) ? fromProfile : null;
-        }
-
         try
         {
+            if (profile is not null)
+            {
+                return new CredentialProfileStoreChain().TryGetAWSCredentials(profile, out var fromProfile) ? fromProfile : null;
+            }
+
             return new DefaultAWSCredentialsIdentityResolver().ResolveIdentity(null);
         }
-        catch (AmazonClientException)
+        catch (AmazonClientException) when (profile is null)
         {
             return null;
+        }
+        catch (Exception ex) when (Http.AwsHttpSender.IsCredentialFailure(ex))
+        {
+            throw new CopilotJobException(
+                $"could not resolve AWS credentials{(profile is null ? string.Empty : $" of profile {profile}")}: {ex.Message}",
+                recommendation: AwsContext.CredentialsAdvice,
+                innerException: ex);
         }
     }
 

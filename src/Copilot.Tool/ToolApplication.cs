@@ -1,4 +1,3 @@
-using System.Reflection;
 using Copilot.Tool.CommandLine;
 using Copilot.Tool.Commands;
 using McMaster.Extensions.CommandLineUtils;
@@ -8,9 +7,6 @@ namespace Copilot.Tool;
 /// <summary>Builds the command tree and runs it; the only place that turns failures into exit codes.</summary>
 internal static class ToolApplication
 {
-    public static string Version =>
-        typeof(ToolApplication).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
-
     public static int Run(string[] args, ToolConsole console, CancellationToken cancellationToken)
     {
         using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -38,8 +34,8 @@ internal static class ToolApplication
         var app = ToolCommand.Root("dotnet copilot-job", runner.Console);
         app.Description = "Package AWS Copilot Scheduled Jobs into CloudFormation, with or without an AWS account.";
         app.HelpOption("-h|--help");
-        app.VersionOption("--version", () => $"copilot-job version: {Version}", () => $"copilot-job version: {Version}");
-        app.LongVersionGetter = () => $"copilot-job version: {Version}";
+        app.VersionOption("--version", () => ToolVersion.Text, () => ToolVersion.Text);
+        app.LongVersionGetter = () => ToolVersion.Text;
         app.OnExecute(() =>
         {
             app.ShowHelp();
@@ -47,6 +43,7 @@ internal static class ToolApplication
         });
 
         PackageCommand.Register(app, runner);
+        DeployCommand.Register(app, runner);
         RecordsExportCommand.Register(app, runner);
         return app;
     }

@@ -1,3 +1,4 @@
+using System.Reflection;
 using Copilot.Packaging.Synthesis.EnvController;
 using Copilot.Tool.Tests.Support;
 using YamlDotNet.RepresentationModel;
@@ -174,12 +175,17 @@ public class PackageCommandTests
     }
 
     [Test]
-    public async Task Version_prints_the_tool_version()
+    public async Task Version_prints_the_version_and_commit_of_the_assembly()
     {
         var run = await InProcessTool.RunAsync(_workspace.Path, "--version");
 
+        // The informational version is MinVer's version, then "+" and the commit the SDK's SourceLink found.
+        var informational = typeof(ToolApplication).Assembly
+            .GetCustomAttribute<AssemblyInformationalVersionAttribute>()!.InformationalVersion;
+        Assert.That(informational, Does.Match(@"^\d+\.\d+\.\d+(-[0-9A-Za-z.]+)?\+[0-9a-f]{40}$"));
+        var (version, commit) = (informational.Split('+')[0], informational.Split('+')[1]);
         Assert.That(run.ExitCode, Is.Zero, run.ToString());
-        Assert.That(run.Stdout, Does.Match(@"^copilot-job version: \d+\.\d+\.\d+"));
+        Assert.That(run.Stdout.Trim(), Is.EqualTo($"copilot-job {version} (commit {commit[..7]})"));
     }
 
     [Test]

@@ -13,9 +13,13 @@ Patches (only what the tests rely on):
      `!If [c, x, !Ref AWS::NoValue]` items are dropped from lists, as CloudFormation does;
      custom resources (Custom::*) complete at once, answering like the env-controller (Data = the outputs of the
      stack named by the EnvStack property); AWS::EFS::AccessPoint has a physical id and GetAtt Arn / AccessPointId.
-  4. ExecuteChangeSet (what `aws cloudformation deploy` and copilot use) sees the region's exports, so Fn::ImportValue
-     resolves as it does for CreateStack, and afterwards the stack has the change set's outputs (and exports),
-     parameters and tags, as on AWS.
+  4. What `deploy` needs from change sets (see _patch_change_set_execution):
+     a CREATE set's stack resolves Fn::ImportValue against the region's exports (stock moto builds it without them);
+     execution emits per-resource events (IN_PROGRESS, COMPLETE for each change, in the change set's order) between
+     the stack's own events; after execution the stack's outputs, exports, parameters and tags are refreshed,
+     so an identical redeploy is a no-op set; DisableRollback is recorded; and a failing execution ends the way
+     CloudFormation ends it (ROLLBACK_COMPLETE / UPDATE_ROLLBACK_COMPLETE with the error as the reason) instead of
+     escaping from ExecuteChangeSet with the stack left in REVIEW_IN_PROGRESS.
 """
 
 import json
@@ -135,41 +139,84 @@ def _patch_efs_access_point_attributes():
 
 
 def _patch_change_set_execution():
-    """Stock moto builds a change set's stack without the region's exports and never refreshes its outputs,
-    parameters or (UPDATE) tags, so Fn::ImportValue fails with `No export named ...` and DescribeStacks shows
-    what the stack had before."""
     backend_class = cfn_models.CloudFormationBackend
-    original = backend_class.execute_change_set
 
-    def execute_with_exports(self, change_set_name, stack_name=None):
+    def resource_events(stack, changes, phase):
+        verbs = {"Add": "CREATE", "Modify": "UPDATE", "Remove": "DELETE"}
+        for change in changes:
+            verb = verbs.get(change.action, "UPDATE")
+            event = cfn_models.Event(
+                stack_id=stack.stack_id,
+                stack_name=stack.name,
+                logical_resource_id=change.logical_resource_id,
+                physical_resource_id=change.logical_resource_id,
+                resource_type=change.resource_type,
+                resource_status=f"{verb}_{phase}",
+                resource_status_reason=None,
+                resource_properties=None,
+            )
+            stack.events.append(event)
+
+    def execute_change_set(self, change_set_name, stack_name=None, disable_rollback=False):
         change_set = self.change_sets.get(change_set_name)
         if change_set is None:
-            change_set = next(
-                (cs for cs in self.change_sets.values() if cs.change_set_name == change_set_name), None
-            )
+            change_set = next((cs for cs in self.change_sets.values() if cs.change_set_name == change_set_name), None)
         if change_set is None:
-            return original(self, change_set_name, stack_name)
+            raise cfn_models.ValidationError(stack_name)
         stack = self.stacks[change_set.stack_id]
+        kind = change_set.change_set_type
+        stack.disable_rollback = bool(disable_rollback)
+        # CloudFormation resolves Fn::ImportValue against the region's exports; stock moto's CREATE-set stack has none.
         stack.cross_stack_resources = self.exports
         stack.resource_map.cross_stack_resources = self.exports
-        original(self, change_set_name, stack_name)
+        stack._add_stack_event(f"{kind}_IN_PROGRESS", resource_status_reason="User Initiated")
+        stack.status = f"{kind}_IN_PROGRESS"
+        resource_events(stack, change_set.changes, "IN_PROGRESS")
+        try:
+            change_set.apply()
+        except Exception as error:  # what CloudFormation would report as the failure, then roll back
+            reason = str(getattr(error, "message", None) or error)
+            failed = "ROLLBACK" if kind == "CREATE" else "UPDATE_ROLLBACK"
+            if kind == "CREATE":
+                stack.template = change_set.template  # CloudFormation keeps the failed creation's template
+                stack._parse_template()
+            stack._add_stack_event(f"{failed}_IN_PROGRESS", resource_status_reason=reason)
+            stack._add_stack_event(f"{failed}_COMPLETE")
+            stack.status = f"{failed}_COMPLETE"
+            change_set.execution_status = "EXECUTE_FAILED"
+            return
+        resource_events(stack, change_set.changes, "COMPLETE")
+        stack.template = change_set.template
         stack._parse_template()
         stack.description = stack.template_dict.get("Description")
-        stack.output_map = stack._create_output_map()
-        for export in stack.exports:
-            self.exports[export.name] = export
         stack.parameters = change_set.parameters
         if change_set.tags is not None:
             stack.tags = change_set.tags
+        stack.output_map = stack._create_output_map()
+        for export in stack.exports:
+            self.exports[export.name] = export
+        stack._add_stack_event(f"{kind}_COMPLETE")
+        stack.status = f"{kind}_COMPLETE"
+        change_set.execution_status = "EXECUTE_COMPLETE"
 
-    backend_class.execute_change_set = execute_with_exports
+    backend_class.execute_change_set = execute_change_set
+
+    def execute_change_set_response(self):
+        self.cloudformation_backend.execute_change_set(
+            stack_name=self._get_param("StackName"),
+            change_set_name=self._get_param("ChangeSetName"),
+            disable_rollback=str(self._get_param("DisableRollback")).lower() == "true",
+        )
+        return cfn_responses.EmptyResult()
+
+    cfn_responses.CloudFormationResponse.execute_change_set = execute_change_set_response
 
 
 def _patch_deploy_gaps():
-    _patch_change_set_execution()
     _patch_no_value_list_items()
     _patch_custom_resources_complete_at_once()
     _patch_efs_access_point_attributes()
+    _patch_change_set_execution()
 
 
 if __name__ == "__main__":

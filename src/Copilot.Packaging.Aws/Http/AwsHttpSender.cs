@@ -152,14 +152,21 @@ internal sealed class AwsHttpSender(HttpClient http, AwsRetryPolicy retry, IAwsC
             var resolved = await credentials.GetCredentialsAsync().ConfigureAwait(false);
             return new AwsSigningKey(resolved.AccessKey, resolved.SecretKey, resolved.UseToken ? resolved.Token : null);
         }
-        catch (AmazonClientException ex)
+        catch (Exception ex) when (IsCredentialFailure(ex))
         {
+            // credential_process, SSO and web identity run or read something outside this tool: a failing or
+            // malformed source is the user's environment, not a bug.
             throw new CopilotJobException(
                 $"could not get AWS credentials for {endpoint.Service} {operation}: {ex.Message}",
                 recommendation: AwsContext.CredentialsAdvice,
                 innerException: ex);
         }
     }
+
+    /// <summary>True for what the SDK's credential providers throw when their source fails or answers nonsense.</summary>
+    internal static bool IsCredentialFailure(Exception ex) =>
+        ex is AmazonClientException or ProcessAWSCredentialException or System.ComponentModel.Win32Exception or InvalidOperationException or FormatException
+            or System.Text.Json.JsonException or IOException or UnauthorizedAccessException or ArgumentException;
 
     private static CopilotJobException Unreachable(AwsServiceEndpoint endpoint, string operation, int attempts, Exception ex) =>
         new(

@@ -3,6 +3,7 @@ using Amazon.Runtime;
 using Amazon.S3;
 using Copilot.Packaging.Abstractions;
 using Copilot.Packaging.Errors;
+using Copilot.Packaging.Inputs;
 using Copilot.Packaging.Manifest.Model;
 using Copilot.Packaging.Synthesis;
 using Copilot.Packaging.Synthesis.EnvController;
@@ -80,7 +81,7 @@ public sealed class AssetUploader
             try
             {
                 packagedAddons = await new AddonsPackager(fileSystem, uploads)
-                    .PackageAsync(addons, request.JobName, request.WorkspaceRoot, cancellationToken).ConfigureAwait(false);
+                    .PackageAsync(addons, request.JobName, new WorkspaceConfinement(fileSystem, request.WorkspaceRoot, request.AllowedOutsideWorkspace), cancellationToken).ConfigureAwait(false);
             }
             catch (CopilotJobException ex)
             {
@@ -135,17 +136,15 @@ public sealed class AssetUploader
         {
             if (!byPath.TryGetValue(path, out var arn))
             {
+                var confinement = new WorkspaceConfinement(fileSystem, request.WorkspaceRoot, request.AllowedOutsideWorkspace);
                 byte[] content;
                 try
                 {
-                    content = fileSystem.File.ReadAllBytes(fileSystem.Path.Combine(request.WorkspaceRoot, path));
+                    content = InputFiles.ReadBytes(fileSystem, confinement.Resolve(path, "env_file", null), path, action: $"read env file {path}");
                 }
-                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+                catch (CopilotJobException ex) when (ex.Recommendation is null)
                 {
-                    throw new CopilotJobException(
-                        $"read env file {path}: {ex.Message}",
-                        recommendation: "env_file paths are relative to the workspace root (the directory that holds copilot/).",
-                        innerException: ex);
+                    throw new CopilotJobException(ex.Message, ex.Location, "env_file paths are relative to the workspace root (the directory that holds copilot/).", ex);
                 }
 
                 var key = ArtifactPaths.EnvFile(path, content);

@@ -2,6 +2,7 @@ using System.IO.Abstractions;
 using Copilot.Packaging.Abstractions;
 using Copilot.Packaging.Aws.Ecr;
 using Copilot.Packaging.Errors;
+using Copilot.Packaging.Inputs;
 using Copilot.Packaging.Manifest.Model;
 using Copilot.Packaging.Upload;
 
@@ -100,7 +101,7 @@ internal sealed class ImagePublisher(IProcessRunner processes, IFileSystem fileS
         var reporter = request.Reporter;
         try
         {
-            var location = DockerBuildCommand.Locate(fileSystem, build.Build, request.WorkspaceRoot, build.ContainerName);
+            var location = DockerBuildCommand.Locate(fileSystem, build.Build, request.WorkspaceRoot, build.ContainerName, new WorkspaceConfinement(fileSystem, request.WorkspaceRoot, request.AllowedOutsideWorkspace));
             var arguments = DockerBuildCommand.Arguments(build, repository, location, ci);
             reporter.Info($"Building your container image \"{build.ContainerName}\": docker {string.Join(' ', arguments)}");
             var output = await docker.BuildAsync(arguments, cancellationToken).ConfigureAwait(false);

@@ -1,3 +1,5 @@
+using Copilot.Packaging.Errors;
+
 namespace Copilot.Packaging.Addons;
 
 /// <summary>A local file or directory an addons template refers to, which <c>--upload-assets</c> uploads to S3.</summary>
@@ -17,4 +19,20 @@ public sealed record AddonsAsset(
     string PropertyPath,
     string LocalPath,
     bool ZipSingleFiles,
-    AddonsAssetReplacement Replacement);
+    AddonsAssetReplacement Replacement)
+{
+    /// <summary>Where the path is written (the addons file, line and column), when known.</summary>
+    public SourceLocation? Location { get; init; }
+
+    /// <summary>Equal when they name the same path at the same property; <see cref="Location"/> is not compared.</summary>
+    public bool Equals(AddonsAsset? other) =>
+        other is not null
+        && ResourceLogicalId == other.ResourceLogicalId
+        && PropertyPath == other.PropertyPath
+        && LocalPath == other.LocalPath
+        && ZipSingleFiles == other.ZipSingleFiles
+        && Replacement == other.Replacement;
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(ResourceLogicalId, PropertyPath, LocalPath, ZipSingleFiles, Replacement);
+}

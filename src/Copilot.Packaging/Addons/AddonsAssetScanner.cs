@@ -1,3 +1,5 @@
+using Copilot.Packaging.Errors;
+using Copilot.Packaging.Yaml;
 using YamlDotNet.RepresentationModel;
 
 namespace Copilot.Packaging.Addons;
@@ -53,22 +55,55 @@ public static class AddonsAssetScanner
             var properties = Child(definition as YamlMappingNode, "Properties");
             foreach (var rule in Rules.Where(r => r.ResourceType == type))
             {
-                if (LocalPath(Follow(properties, rule.PropertyPath.Split('.'))) is { } path)
+                var node = Follow(properties, rule.PropertyPath.Split('.'));
+                if (LocalPath(node) is { } path)
                 {
-                    assets.Add(new AddonsAsset(id, rule.PropertyPath, path, rule.ZipSingleFiles, rule.Replacement));
+                    assets.Add(new AddonsAsset(id, rule.PropertyPath, path, rule.ZipSingleFiles, rule.Replacement) { Location = At(addons, id, node!) });
                 }
             }
         }
 
+        // A top-level Transform written as a map (or a list holding maps) may include a local file with AWS::Include.
+        switch (Child(addons.Template, "Transform"))
+        {
+            case YamlMappingNode single:
+                AddTopLevelInclude(single, "Transform", assets);
+                break;
+            case YamlSequenceNode list:
+                for (var i = 0; i < list.Children.Count; i++)
+                {
+                    AddTopLevelInclude(list.Children[i] as YamlMappingNode, $"Transform.{i}", assets);
+                }
+
+                break;
+        }
+
         foreach (var (key, section) in addons.Template.Children)
         {
-            FindIncludes(section, (key as YamlScalarNode)?.Value ?? string.Empty, assets);
+            if (key is YamlScalarNode { Value: "Transform" })
+            {
+                continue;
+            }
+
+            FindIncludes(section, (key as YamlScalarNode)?.Value ?? string.Empty, assets, addons);
         }
 
         return assets;
     }
 
-    private static void FindIncludes(YamlNode node, string path, List<AddonsAsset> assets)
+    private static void AddTopLevelInclude(YamlMappingNode? transform, string path, List<AddonsAsset> assets)
+    {
+        if (Child(transform, "Name") is YamlScalarNode { Value: "AWS::Include" }
+            && LocalPath(Follow(transform, ["Parameters", "Location"])) is { } local)
+        {
+            assets.Add(new AddonsAsset(null, $"{path}.Parameters.Location", local, false, AddonsAssetReplacement.S3Uri));
+        }
+    }
+
+    private static SourceLocation? At(AddonsTemplate addons, string? resource, YamlNode node) =>
+        resource is not null && addons.ResourceFiles.TryGetValue(resource, out var file) ? BoundedYamlLoader.At(file, node.Start) : null;
+
+    private static void FindIncludes(YamlNode node, string path, List<AddonsAsset> assets, AddonsTemplate addons)
     {
         switch (node)
         {
@@ -82,18 +117,22 @@ public static class AddonsAssetScanner
                         && Child(transform, "Name") is YamlScalarNode { Value: "AWS::Include" }
                         && LocalPath(Follow(transform, ["Parameters", "Location"])) is { } local)
                     {
-                        assets.Add(new AddonsAsset(null, $"{childPath}.Parameters.Location", local, false, AddonsAssetReplacement.S3Uri));
+                        var resource = childPath.StartsWith("Resources.", StringComparison.Ordinal) ? childPath.Split('.')[1] : null;
+                        assets.Add(new AddonsAsset(null, $"{childPath}.Parameters.Location", local, false, AddonsAssetReplacement.S3Uri)
+                        {
+                            Location = At(addons, resource, Follow(transform, ["Parameters", "Location"])!),
+                        });
                         continue;
                     }
 
-                    FindIncludes(value, childPath, assets);
+                    FindIncludes(value, childPath, assets, addons);
                 }
 
                 break;
             case YamlSequenceNode sequence:
                 for (var i = 0; i < sequence.Children.Count; i++)
                 {
-                    FindIncludes(sequence.Children[i], $"{path}.{i}", assets);
+                    FindIncludes(sequence.Children[i], $"{path}.{i}", assets, addons);
                 }
 
                 break;

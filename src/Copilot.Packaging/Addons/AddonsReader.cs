@@ -59,7 +59,10 @@ public static class AddonsReader
         var template = merger.Build();
         var parameters = AddonsParameters.Read(fileSystem, addonsDirectory, displayDirectory, fileNames);
         AddonsParameters.Validate(template, merger, first!, parameters);
-        return new AddonsTemplate(template, parameters?.Parameters, AddonsOutputClassifier.Classify(template), merger.Warnings);
+        return new AddonsTemplate(template, parameters?.Parameters, AddonsOutputClassifier.Classify(template), merger.Warnings)
+        {
+            ResourceFiles = merger.FilesOf(AddonsSection.Resources),
+        };
     }
 
     private static List<string> ListFiles(IFileSystem fileSystem, string directory, string displayDirectory)

@@ -58,4 +58,7 @@ public sealed class AddonsTemplate
 
     /// <summary>Problems that did not stop the merge (for example definitions differing only in <c>Description</c>).</summary>
     public IReadOnlyList<Diagnostic> Warnings { get; }
+
+    /// <summary>The display path of the file each resource was defined in, by logical ID (for locating errors).</summary>
+    internal IReadOnlyDictionary<string, string> ResourceFiles { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
 }

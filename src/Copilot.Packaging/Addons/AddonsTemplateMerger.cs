@@ -107,6 +107,11 @@ internal sealed class AddonsTemplateMerger
         return root;
     }
 
+    /// <summary>The display path of the file each entry of <paramref name="section"/> was first defined in, by name.</summary>
+    public IReadOnlyDictionary<string, string> FilesOf(AddonsSection section) =>
+        _sections.GetValueOrDefault(section)?.ToDictionary(e => e.Key, e => e.Value.Origin.File.DisplayPath, StringComparer.Ordinal)
+        ?? new Dictionary<string, string>(StringComparer.Ordinal);
+
     /// <summary>Where a top-level entry (<c>Parameters</c> / <c>App</c>) was first defined, if anywhere.</summary>
     public DefinitionOrigin? OriginOf(AddonsSection section, string name) =>
         _sections.GetValueOrDefault(section)?.GetValueOrDefault(name)?.Origin;
@@ -206,9 +211,10 @@ internal sealed class AddonsTemplateMerger
         IEnumerable<YamlNode> items = value switch
         {
             YamlSequenceNode sequence => sequence.Children,
-            YamlScalarNode => [value],
+            // A single macro: its name, or a map such as {Name: AWS::Include, Parameters: {Location: ...}}.
+            YamlScalarNode or YamlMappingNode => [value],
             _ => throw new CopilotJobException(
-                $"Transform in \"{file.FileName}\" must be a macro name or a list of macro names",
+                $"Transform in \"{file.FileName}\" must be a macro name, a macro map (Name and Parameters) or a list of them",
                 BoundedYamlLoader.At(file.DisplayPath, value.Start)),
         };
         foreach (var item in items)
@@ -221,7 +227,7 @@ internal sealed class AddonsTemplateMerger
 
         if (isFirst)
         {
-            _singleScalarTransform = value is YamlScalarNode;
+            _singleScalarTransform = value is not YamlSequenceNode;
         }
     }
 

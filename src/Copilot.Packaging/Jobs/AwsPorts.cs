@@ -19,6 +19,9 @@ namespace Copilot.Packaging.Jobs;
 /// <param name="Owner">Released with the ports (the adapter's HTTP client); null when there is nothing to release.</param>
 public sealed record AwsPorts(Func<IRecordStore> RecordStore, IDeployedStacks DeployedStacks, ISubnetLookup Subnets, IAssetPublisher Assets, IDisposable? Owner = null) : IDisposable
 {
+    /// <summary>CloudFormation and the template bucket for <c>deploy</c>; null where deploying is not supported.</summary>
+    public Deploy.IDeployConnector? Deploy { get; init; }
+
     /// <inheritdoc />
     public void Dispose() => Owner?.Dispose();
 }

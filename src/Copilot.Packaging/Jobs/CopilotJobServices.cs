@@ -60,6 +60,20 @@ public sealed class CopilotJobServices : IDisposable
         return new RecordsExporter(FileSystem, Reporter, Prompt).ExportAsync(request, aws.RecordStore(), cancellationToken);
     }
 
+    /// <summary>Runs one <c>deploy</c> request (it needs AWS).</summary>
+    /// <param name="request">The request.</param>
+    /// <param name="progress">Where the stack operation is reported.</param>
+    /// <param name="confirmation">Asked after <c>--diff</c>.</param>
+    /// <param name="cancellationToken">Ctrl+C.</param>
+    /// <exception cref="CopilotJobException">No AWS ports, or anything the deploy reports.</exception>
+    public Task<Deploy.JobDeployResult> DeployAsync(Deploy.JobDeployRequest request, Deploy.IDeployProgress progress, Deploy.IDeployConfirmation confirmation, CancellationToken cancellationToken)
+    {
+        var aws = Aws ?? throw new CopilotJobException(
+            "deploy needs AWS: it uploads assets and deploys the stack with CloudFormation, and this run has no AWS access",
+            recommendation: "Run with AWS credentials and a region configured (AWS_PROFILE or AWS_ACCESS_KEY_ID, and AWS_REGION).");
+        return new JobDeployer(FileSystem, Variables, Reporter, Prompt, aws, Clock).DeployAsync(request, progress, confirmation, cancellationToken);
+    }
+
     /// <inheritdoc />
     public void Dispose() => _aws?.Dispose();
 }

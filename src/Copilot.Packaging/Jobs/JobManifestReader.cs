@@ -1,6 +1,7 @@
 using System.IO.Abstractions;
 using Copilot.Packaging.Abstractions;
 using Copilot.Packaging.Errors;
+using Copilot.Packaging.Inputs;
 using Copilot.Packaging.Manifest;
 using Copilot.Packaging.Manifest.Model;
 using Copilot.Packaging.Manifest.Validation;
@@ -23,7 +24,7 @@ internal sealed record JobManifest(ScheduledJobManifest Manifest, string Interpo
     {
         var manifestPath = workspace.ManifestPath(job);
         var loaded = ManifestLoader.Load(
-            ManifestSource.FromBytes(fileSystem.File.ReadAllBytes(manifestPath), workspace.DisplayPath(manifestPath)),
+            ManifestSource.FromBytes(InputFiles.ReadBytes(fileSystem, manifestPath, workspace.DisplayPath(manifestPath)), workspace.DisplayPath(manifestPath)),
             new ManifestLoadOptions { AppName = app, EnvName = env, Variables = variables, Strict = strict });
         foreach (var warning in loaded.Warnings)
         {

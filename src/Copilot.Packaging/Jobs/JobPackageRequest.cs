@@ -36,4 +36,11 @@ public sealed record JobPackageRequest
 
     /// <summary>Treat unknown manifest keys as errors (<c>--strict</c>).</summary>
     public bool Strict { get; init; }
+
+    /// <summary>
+    /// Directories outside the workspace root that local paths in the manifest and addons may resolve into
+    /// (<c>--allow-outside-workspace</c>); relative ones resolve against <see cref="WorkingDirectory"/>. Empty: only the
+    /// workspace root.
+    /// </summary>
+    public IReadOnlyList<string> AllowedOutsideWorkspace { get; init; } = [];
 }

@@ -46,6 +46,7 @@ public sealed class JobPackager
     public async Task<PackageResult> PackageAsync(JobPackageRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
+        request.Mode.EnsureValid();
         try
         {
             return await RunAsync(request, cancellationToken);
@@ -59,10 +60,51 @@ public sealed class JobPackager
 
     private async Task<PackageResult> RunAsync(JobPackageRequest request, CancellationToken cancellationToken)
     {
+        var prepared = await PrepareAsync(request, cancellationToken);
+        var (workspace, app, job, records, manifest, stackName) = prepared;
+        var env = records.Environment.Name;
+        cancellationToken.ThrowIfCancellationRequested();
+        var deployed = await DeployedStackReader.ReadAsync(_aws, _reporter, request, records, stackName, cancellationToken);
+        cancellationToken.ThrowIfCancellationRequested();
+        var rendered = await new JobRenderer(_fileSystem, _reporter, _aws?.Assets, request)
+            .RenderAsync(workspace, app, job, records, manifest, request.Mode, cancellationToken);
+
+        cancellationToken.ThrowIfCancellationRequested();
+        var templateText = YamlTextWriter.Write(rendered.Stack.Template);
+        foreach (var note in CloudFormationLimits.Check(rendered.Stack, templateText, manifest.Manifest, manifest.ScheduleExpression))
+        {
+            _reporter.Verbose(note);
+        }
+
+        var configuration = rendered.Stack.Configuration;
+        var result = new PackageResult { JobName = job, EnvironmentName = env, Parameters = configuration.Parameters, Tags = configuration.Tags };
+        switch (request.Mode)
+        {
+            case PackageMode.Diff diff:
+                if (deployed is null)
+                {
+                    _reporter.Info($"Stack {stackName} does not exist yet: everything is new.");
+                }
+
+                var stackDiff = DeployedStackComparison.Compare(deployed, rendered.Stack);
+                return new PackageResult { JobName = job, EnvironmentName = env, DiffText = stackDiff.ToText(new DiffWriteOptions { Color = diff.Color }), HasDiff = stackDiff.HasChanges };
+            case PackageMode.WriteFiles files:
+                return result with { WrittenFiles = PackageOutput.Write(_fileSystem, request.WorkingDirectory, files, job, env, rendered, templateText, cancellationToken) };
+            default:
+                return result with { TemplateText = templateText };
+        }
+    }
+
+    /// <summary>
+    /// The first half of a run, shared by <c>package</c> and <c>deploy</c>: workspace, job, records, manifest (loaded,
+    /// validated, subnets resolved, environment features checked) and the stack name. Nothing is uploaded yet.
+    /// </summary>
+    internal async Task<PreparedJob> PrepareAsync(JobPackageRequest request, CancellationToken cancellationToken)
+    {
         var workspace = CopilotWorkspace.Find(_fileSystem, request.WorkingDirectory);
         var app = WorkspaceCatalog.ApplicationOf(workspace, request.ApplicationName);
         var job = request.JobName;
-        WorkloadDirectories.Read(_fileSystem, workspace).EnsureJob(job);
+        WorkloadDirectories.EnsureJob(_fileSystem, workspace, job);
         cancellationToken.ThrowIfCancellationRequested();
         var records = await JobRecords.ReadAsync(_fileSystem, _aws, _reporter, workspace, app, request.EnvironmentName, cancellationToken);
         var env = records.Environment.Name;
@@ -74,36 +116,17 @@ public sealed class JobPackager
         EnvironmentFeatureCheck.Ensure(
             manifest.Manifest, env, records.Environment.Version, records.Environment.Features,
             _fileSystem.File.Exists(_fileSystem.Path.Combine(workspace.CopilotDirectory, "environments", env, "manifest.yml")));
-
-        var stackName = WorkloadStackName.Of(app, env, job);
-        cancellationToken.ThrowIfCancellationRequested();
-        var deployed = await DeployedStackReader.ReadAsync(_aws, _reporter, request, records, stackName, cancellationToken);
-        cancellationToken.ThrowIfCancellationRequested();
-        var rendered = await new JobRenderer(_fileSystem, _reporter, _aws?.Assets)
-            .RenderAsync(workspace, app, job, records, manifest, request.Mode, cancellationToken);
-
-        cancellationToken.ThrowIfCancellationRequested();
-        var templateText = YamlTextWriter.Write(rendered.Stack.Template);
-        foreach (var note in CloudFormationLimits.Check(rendered.Stack, templateText, manifest.Manifest, manifest.ScheduleExpression))
-        {
-            _reporter.Verbose(note);
-        }
-
-        var result = new PackageResult { JobName = job, EnvironmentName = env };
-        switch (request.Mode)
-        {
-            case PackageMode.Diff diff:
-                if (deployed is null)
-                {
-                    _reporter.Info($"Stack {stackName} does not exist yet: everything is new.");
-                }
-
-                var stackDiff = DeployedStackComparison.Compare(deployed, rendered.Stack);
-                return result with { DiffText = stackDiff.ToText(new DiffWriteOptions { Color = diff.Color }), HasDiff = stackDiff.HasChanges };
-            case PackageMode.WriteFiles files:
-                return result with { WrittenFiles = PackageOutput.Write(_fileSystem, request.WorkingDirectory, files, job, env, rendered, templateText, cancellationToken) };
-            default:
-                return result with { TemplateText = templateText };
-        }
+        return new PreparedJob(workspace, app, job, records, manifest, WorkloadStackName.Of(app, env, job));
     }
+
+    /// <summary>The second half for <c>deploy</c>: uploads (as <c>--upload-assets</c>), synthesis and overrides.</summary>
+    internal async Task<JobStack> RenderUploadedAsync(JobPackageRequest request, PreparedJob prepared, CancellationToken cancellationToken)
+    {
+        var rendered = await new JobRenderer(_fileSystem, _reporter, _aws?.Assets, request).RenderAsync(
+            prepared.Workspace, prepared.App, prepared.Job, prepared.Records, prepared.Manifest, request.Mode, cancellationToken);
+        return rendered.Stack;
+    }
+
+    /// <summary>What <see cref="PrepareAsync"/> found.</summary>
+    internal sealed record PreparedJob(CopilotWorkspace Workspace, string App, string Job, JobRecords Records, JobManifest Manifest, string StackName);
 }

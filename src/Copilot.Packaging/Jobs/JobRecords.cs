@@ -1,5 +1,6 @@
 using System.IO.Abstractions;
 using Copilot.Packaging.Errors;
+using Copilot.Packaging.Inputs;
 using Copilot.Packaging.Records;
 using Copilot.Packaging.Reporting;
 using Copilot.Packaging.Workspace;
@@ -16,12 +17,15 @@ internal sealed record JobRecords(ApplicationRecord Application, EnvironmentReco
     {
         var resolver = new RecordStoreResolver(fileSystem, aws is null ? null : aws.RecordStore, reporter);
         var workspaceRecords = resolver.ReadWorkspaceRecords(workspace);
+        CopilotNames.Ensure("environment", env, "-e/--env");
         var store = await resolver.ForEnvironmentAsync(workspaceRecords, app, env, cancellationToken);
         var fromAws = !ReferenceEquals(store, workspaceRecords);
         try
         {
             var application = await store.GetApplicationAsync(app, cancellationToken);
             var environment = await store.GetEnvironmentAsync(app, env, cancellationToken);
+            CopilotNames.Ensure("application", application.Name, store.Source);
+            CopilotNames.Ensure("environment", environment.Name, store.Source);
             var regional = await store.GetRegionalResourcesAsync(application, environment.Region, cancellationToken);
             reporter.Info($"Using records for environment {env} from {store.Source}.");
             return new JobRecords(application, environment, regional, fromAws);

@@ -1,6 +1,7 @@
 using System.IO.Abstractions;
 using Copilot.Packaging.Addons;
 using Copilot.Packaging.Errors;
+using Copilot.Packaging.Inputs;
 using Copilot.Packaging.Reporting;
 using Copilot.Packaging.Synthesis;
 using Copilot.Packaging.Synthesis.EnvController;
@@ -14,11 +15,12 @@ namespace Copilot.Packaging.Jobs;
 internal sealed record RenderedJob(JobStack Stack, string? AddonsText);
 
 /// <summary>Addons, asset uploads, synthesis and the YAML patches of <c>overrides/</c>.</summary>
-internal sealed class JobRenderer(IFileSystem fileSystem, IPackagingReporter reporter, IAssetPublisher? assets)
+internal sealed class JobRenderer(IFileSystem fileSystem, IPackagingReporter reporter, IAssetPublisher? assets, JobPackageRequest request)
 {
     public async Task<RenderedJob> RenderAsync(
         CopilotWorkspace workspace, string app, string job, JobRecords records, JobManifest manifest, PackageMode mode, CancellationToken cancellationToken)
     {
+        var allowedOutside = request.AllowedOutsideWorkspace.Select(d => fileSystem.Path.GetFullPath(fileSystem.Path.Combine(request.WorkingDirectory, d))).ToList();
         var upload = mode.Upload;
         var jobDirectory = fileSystem.Path.Combine(workspace.CopilotDirectory, job);
         var addons = AddonsReader.Read(fileSystem, fileSystem.Path.Combine(jobDirectory, "addons"), $"copilot/{job}/addons");
@@ -41,7 +43,9 @@ internal sealed class JobRenderer(IFileSystem fileSystem, IPackagingReporter rep
         var addonsText = addons?.Text;
         if (upload is not null)
         {
-            var uploaded = await UploadAsync(workspace, app, job, records, manifest, addons, upload, cancellationToken);
+            // Before anything is built or uploaded: every local path must stay inside the workspace.
+            LocalPaths.Check(new WorkspaceConfinement(fileSystem, workspace.RootDirectory, allowedOutside), manifest.Manifest, job, addons, fileSystem);
+            var uploaded = await UploadAsync(workspace, app, job, records, manifest, addons, upload, allowedOutside, cancellationToken);
             input = input with
             {
                 ContainerImage = uploaded.ContainerImage,
@@ -71,7 +75,7 @@ internal sealed class JobRenderer(IFileSystem fileSystem, IPackagingReporter rep
     }
 
     private async Task<UploadResult> UploadAsync(
-        CopilotWorkspace workspace, string app, string job, JobRecords records, JobManifest manifest, AddonsTemplate? addons, AssetUpload upload, CancellationToken cancellationToken)
+        CopilotWorkspace workspace, string app, string job, JobRecords records, JobManifest manifest, AddonsTemplate? addons, AssetUpload upload, IReadOnlyList<string> allowedOutside, CancellationToken cancellationToken)
     {
         if (assets is null)
         {
@@ -88,6 +92,7 @@ internal sealed class JobRenderer(IFileSystem fileSystem, IPackagingReporter rep
                 JobName = job,
                 EnvironmentName = records.Environment.Name,
                 WorkspaceRoot = workspace.RootDirectory,
+                AllowedOutsideWorkspace = allowedOutside,
                 Regional = records.Regional,
                 Environment = records.Environment,
                 Tag = upload.Tag,

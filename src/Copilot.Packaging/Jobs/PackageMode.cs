@@ -11,6 +11,22 @@ public abstract record PackageMode
     {
     }
 
+    /// <summary>Refuses values no run can use: a blank output directory, an image tag Docker would refuse.</summary>
+    internal void EnsureValid()
+    {
+        if (this is WriteFiles { OutputDirectory: var directory } && string.IsNullOrWhiteSpace(directory))
+        {
+            throw new Errors.CopilotJobException(
+                "--output-dir is empty: name the directory to write to",
+                recommendation: "Use --output-dir . to write to the current directory, or leave --output-dir out to print the template.");
+        }
+
+        if (Upload?.Tag is { } tag)
+        {
+            Inputs.ImageReferences.EnsureTag(tag, "--tag");
+        }
+    }
+
     /// <summary>The assets to upload before synthesis, or null to upload nothing.</summary>
     internal abstract AssetUpload? Upload { get; }
 

@@ -25,6 +25,6 @@ internal static class PackageOutput
 
         // The last point at which a signal stops the run: after it, the files are renamed into place together.
         cancellationToken.ThrowIfCancellationRequested();
-        return new AtomicFileWriter(fileSystem).WriteAll(outputDirectory, files);
+        return new AtomicFileWriter(fileSystem).WriteAll(outputDirectory, files, cancellationToken);
     }
 }

@@ -12,6 +12,15 @@ public sealed record PackageResult
     /// <summary>The template text, for stdout; null when files were written or a diff was made.</summary>
     public string? TemplateText { get; init; }
 
+    /// <summary>
+    /// The stack's parameter values (what <c>.params.yml</c> holds under <c>Parameters</c>), by parameter name; empty
+    /// with <c>--diff</c>.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> Parameters { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>The stack's tags (<c>.params.yml</c>'s <c>Tags</c>), by key; empty with <c>--diff</c>.</summary>
+    public IReadOnlyDictionary<string, string> Tags { get; init; } = new Dictionary<string, string>();
+
     /// <summary>The files written with an output directory, in write order.</summary>
     public IReadOnlyList<string> WrittenFiles { get; init; } = [];
 

@@ -5,6 +5,7 @@ using Copilot.Packaging.Records.Workspace;
 using Copilot.Packaging.Reporting;
 using Copilot.Packaging.Workspace;
 using Copilot.Packaging.Yaml;
+using Copilot.Packaging.Inputs;
 
 namespace Copilot.Packaging.Jobs;
 
@@ -21,7 +22,7 @@ internal sealed class RecordStoreResolver(IFileSystem fileSystem, Func<IRecordSt
     public WorkspaceRecordStore? ReadWorkspaceRecords(CopilotWorkspace workspace)
     {
         var path = fileSystem.Path.Combine(workspace.CopilotDirectory, WorkspaceRecordStore.FileName);
-        return fileSystem.File.Exists(path)
+        return InputFiles.Exists(fileSystem, path)
             ? WorkspaceRecordStore.Parse(BoundedYamlLoader.ReadText(fileSystem, path, workspace.DisplayPath(path)), workspace.DisplayPath(path))
             : null;
     }

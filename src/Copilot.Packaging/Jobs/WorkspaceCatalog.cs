@@ -1,5 +1,6 @@
 using System.IO.Abstractions;
 using Copilot.Packaging.Errors;
+using Copilot.Packaging.Inputs;
 using Copilot.Packaging.Reporting;
 using Copilot.Packaging.Workspace;
 
@@ -32,7 +33,7 @@ public sealed class WorkspaceCatalog
     {
         var workspace = CopilotWorkspace.Find(_fileSystem, workingDirectory);
         ApplicationOf(workspace, applicationName);
-        return WorkloadDirectories.Read(_fileSystem, workspace).Jobs;
+        return WorkloadDirectories.ListJobs(_fileSystem, workspace, _reporter);
     }
 
     /// <summary>The environments of the application: those of the workspace records, else those AWS knows.</summary>
@@ -47,9 +48,13 @@ public sealed class WorkspaceCatalog
     }
 
     /// <summary>The application named, or the workspace's.</summary>
-    internal static string ApplicationOf(CopilotWorkspace workspace, string? applicationName) =>
-        applicationName ?? workspace.ApplicationName
+    internal static string ApplicationOf(CopilotWorkspace workspace, string? applicationName)
+    {
+        var app = applicationName ?? workspace.ApplicationName
             ?? throw new CopilotJobException(
                 "could not find an application attached to this workspace",
                 recommendation: "Name the application with -a, or add `application: <name>` to copilot/.workspace.");
+        CopilotNames.Ensure("application", app, applicationName is null ? "copilot/.workspace" : "-a/--app");
+        return app;
+    }
 }

@@ -64,7 +64,7 @@ public static class ManifestLoader
     /// <summary>Reads only <c>name</c> and <c>type</c> as written (no interpolation, no binding), for listing jobs.</summary>
     /// <param name="source">The manifest text and its display path.</param>
     /// <returns>The name and type, each null when absent.</returns>
-    /// <exception cref="CopilotJobException">The text is not YAML, is not a map, or <c>name</c>/<c>type</c> is not a string.</exception>
+    /// <exception cref="CopilotJobException">The text is empty, is not YAML, is not a map, or <c>name</c>/<c>type</c> is not a string.</exception>
     public static ManifestHeader ReadHeader(ManifestSource source)
     {
         ArgumentNullException.ThrowIfNull(source);
@@ -72,7 +72,7 @@ public static class ManifestLoader
         var root = ManifestYamlReader.Read(source.Text, file).Root;
         return root switch
         {
-            null => new ManifestHeader(null, null, null, null),
+            null => throw new CopilotJobException("the manifest is empty; expected a map with at least name, type, image and on.schedule", new SourceLocation(file, 1, 1)),
             MappingNode document => HeaderOf(document, file),
             _ => throw new CopilotJobException($"the manifest must be a map of fields, but it is {root.Describe()}", Locate(file, root)),
         };

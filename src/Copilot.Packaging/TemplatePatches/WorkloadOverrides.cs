@@ -2,6 +2,7 @@ using System.IO.Abstractions;
 using Copilot.Packaging.Errors;
 using Copilot.Packaging.Yaml;
 using YamlDotNet.RepresentationModel;
+using Copilot.Packaging.Inputs;
 
 namespace Copilot.Packaging.TemplatePatches;
 
@@ -79,7 +80,7 @@ public sealed class WorkloadOverrides
         }
 
         var patchPath = fileSystem.Path.Combine(overridesDirectory, PatchFileName);
-        if (fileSystem.File.Exists(patchPath))
+        if (InputFiles.Exists(fileSystem, patchPath))
         {
             var display = $"{displayDirectory}/{PatchFileName}";
             var text = BoundedYamlLoader.ReadText(fileSystem, patchPath, display);

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.IO.Abstractions;
 using Copilot.Packaging.Addons;
 using Copilot.Packaging.Errors;
+using Copilot.Packaging.Inputs;
 using Copilot.Packaging.Yaml;
 using YamlDotNet.RepresentationModel;
 
@@ -16,22 +17,23 @@ internal sealed class AddonsPackager(IFileSystem fileSystem, ArtifactUploads upl
 {
     /// <summary>The packaged template text.</summary>
     /// <exception cref="CopilotJobException">A local path does not exist, or an upload failed.</exception>
-    public async Task<string> PackageAsync(AddonsTemplate addons, string job, string workspaceRoot, CancellationToken cancellationToken)
+    public async Task<string> PackageAsync(AddonsTemplate addons, string job, WorkspaceConfinement confinement, CancellationToken cancellationToken)
     {
         var template = YamlNodeCloner.CloneKeepingAliases(addons.Template);
         foreach (var asset in AddonsAssetScanner.FindLocalAssets(addons))
         {
             var where = asset.ResourceLogicalId is null ? asset.PropertyPath : $"{asset.ResourceLogicalId}.Properties.{asset.PropertyPath}";
-            var path = fileSystem.Path.IsPathRooted(asset.LocalPath) ? asset.LocalPath : fileSystem.Path.Combine(workspaceRoot, asset.LocalPath);
+            var path = confinement.Resolve(asset.LocalPath, $"the addons asset at {where}", asset.Location);
             var isDirectory = fileSystem.Directory.Exists(path);
-            if (!isDirectory && !fileSystem.File.Exists(path))
+            if (!isDirectory && !InputFiles.Exists(fileSystem, path))
             {
                 throw new CopilotJobException(
-                    $"{where}: the local path \"{asset.LocalPath}\" does not exist; expected a file or directory relative to the workspace root {workspaceRoot}",
-                    recommendation: "Fix the path in the addons template, or use an s3:// or https:// location.");
+                    $"{where}: the local path \"{asset.LocalPath}\" does not exist; expected a file or directory relative to the workspace root {confinement.WorkspaceRoot}",
+                    asset.Location,
+                    "Fix the path in the addons template, or use an s3:// or https:// location.");
             }
 
-            var archive = isDirectory || asset.ZipSingleFiles ? AssetArchive.Zip(fileSystem, path) : AssetArchive.PlainFile(fileSystem, path);
+            var archive = isDirectory || asset.ZipSingleFiles ? AssetArchive.Zip(fileSystem, path, asset.LocalPath) : AssetArchive.PlainFile(fileSystem, path, asset.LocalPath);
             var key = ArtifactPaths.AddonsAsset(job, archive.HashHex);
             await uploads.EnsureAsync(key, () => archive.Content, $"addons asset {asset.LocalPath}", cancellationToken).ConfigureAwait(false);
             Replace(template, asset, Replacement(asset.Replacement, uploads.Bucket, key), where);

@@ -3,6 +3,8 @@ using System.IO.Compression;
 using System.Security.Cryptography;
 using System.Text;
 using Copilot.Packaging.Conversions;
+using Copilot.Packaging.Errors;
+using Copilot.Packaging.Inputs;
 
 namespace Copilot.Packaging.Upload;
 
@@ -22,9 +24,9 @@ internal sealed record AssetArchive(ReadOnlyMemory<byte> Content, string HashHex
     private static readonly DateTimeOffset EntryTime = new(1980, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
     /// <summary>The file's bytes, hashed with SHA-256.</summary>
-    public static AssetArchive PlainFile(IFileSystem fileSystem, string path)
+    public static AssetArchive PlainFile(IFileSystem fileSystem, string path, string? displayPath = null)
     {
-        var bytes = fileSystem.File.ReadAllBytes(path);
+        var bytes = InputFiles.ReadBytes(fileSystem, path, displayPath ?? path, InputFiles.MaxAssetBytes);
         return new AssetArchive(bytes, ArtifactPaths.Sha256Hex(bytes));
     }
 
@@ -33,11 +35,18 @@ internal sealed record AssetArchive(ReadOnlyMemory<byte> Content, string HashHex
     /// The hash is SHA-256 over, for each file in lexical walk order, <c>&lt;relative name&gt; &lt;Go mode string&gt;</c>
     /// followed by the file's bytes; the zip bytes themselves are not hashed.
     /// </summary>
-    public static AssetArchive Zip(IFileSystem fileSystem, string path)
+    /// <remarks>
+    /// Only regular files are zipped, each read through <see cref="InputFiles"/>; a symbolic link inside the directory
+    /// must resolve inside it, else the asset is refused (a link to <c>/etc/passwd</c> must not be uploaded). The whole
+    /// archive's input is capped at <see cref="InputFiles.MaxAssetBytes"/>.
+    /// </remarks>
+    public static AssetArchive Zip(IFileSystem fileSystem, string path, string? displayPath = null)
     {
+        displayPath ??= path;
         var files = fileSystem.Directory.Exists(path)
-            ? Walk(fileSystem, path, string.Empty)
+            ? Walk(fileSystem, path, string.Empty, WorkspaceConfinement.RealPath(fileSystem, fileSystem.Path.GetFullPath(path), displayPath, null), displayPath)
             : [(fileSystem.Path.GetFileName(path), path)];
+        long total = 0;
 
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         using var buffer = new MemoryStream();
@@ -46,7 +55,8 @@ internal sealed record AssetArchive(ReadOnlyMemory<byte> Content, string HashHex
             foreach (var (name, fullPath) in files)
             {
                 var mode = Mode(fileSystem, fullPath);
-                var bytes = fileSystem.File.ReadAllBytes(fullPath);
+                var bytes = InputFiles.ReadBytes(fileSystem, fullPath, $"{displayPath}/{name}", InputFiles.MaxAssetBytes - total);
+                total += bytes.Length;
                 hash.AppendData(Encoding.UTF8.GetBytes($"{name} {GoFileMode.RegularFile(mode)}"));
                 hash.AppendData(bytes);
 
@@ -62,7 +72,7 @@ internal sealed record AssetArchive(ReadOnlyMemory<byte> Content, string HashHex
     }
 
     /// <summary>Regular files below <paramref name="directory"/>, in Go's <c>filepath.Walk</c> order (names sorted bytewise at each level).</summary>
-    private static List<(string Name, string FullPath)> Walk(IFileSystem fileSystem, string directory, string prefix)
+    private static List<(string Name, string FullPath)> Walk(IFileSystem fileSystem, string directory, string prefix, string realRoot, string displayRoot)
     {
         var files = new List<(string, string)>();
         var entries = fileSystem.Directory.EnumerateFileSystemEntries(directory)
@@ -71,9 +81,17 @@ internal sealed record AssetArchive(ReadOnlyMemory<byte> Content, string HashHex
         foreach (var (name, fullPath) in entries)
         {
             var relative = prefix.Length == 0 ? name : $"{prefix}/{name}";
+            var real = WorkspaceConfinement.RealPath(fileSystem, fileSystem.Path.GetFullPath(fullPath), $"{displayRoot}/{relative}", null);
+            if (!WorkspaceConfinement.IsInside(real, realRoot) || string.Equals(real, realRoot, StringComparison.Ordinal))
+            {
+                throw new CopilotJobException(
+                    $"\"{displayRoot}/{relative}\" is a symbolic link to \"{real}\", outside the directory \"{displayRoot}\" being zipped; links that leave the directory are refused",
+                    recommendation: "Copy the file into the directory instead of linking to it, or remove the link.");
+            }
+
             if (fileSystem.Directory.Exists(fullPath))
             {
-                files.AddRange(Walk(fileSystem, fullPath, relative));
+                files.AddRange(Walk(fileSystem, fullPath, relative, realRoot, displayRoot));
             }
             else
             {

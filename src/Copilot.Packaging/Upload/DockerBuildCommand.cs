@@ -1,6 +1,7 @@
 using System.IO.Abstractions;
 using Copilot.Packaging.Conversions;
 using Copilot.Packaging.Errors;
+using Copilot.Packaging.Inputs;
 using Copilot.Packaging.Manifest.Model;
 using Copilot.Packaging.Synthesis;
 
@@ -80,32 +81,13 @@ internal static class DockerBuildCommand
     /// <c>&lt;context&gt;/Dockerfile</c>; neither gives <c>Dockerfile</c> in the workspace root.
     /// </summary>
     /// <exception cref="CopilotJobException">The Dockerfile does not exist.</exception>
-    public static DockerfileLocation Locate(IFileSystem fileSystem, BuildConfig build, string workspaceRoot, string containerName)
+    public static DockerfileLocation Locate(IFileSystem fileSystem, BuildConfig build, string workspaceRoot, string containerName, WorkspaceConfinement? confinement = null)
     {
-        string dockerfile;
-        string context;
-        if (!string.IsNullOrEmpty(build.DockerfilePath))
-        {
-            dockerfile = build.DockerfilePath;
-            context = DirectoryOf(build.DockerfilePath);
-        }
-        else if (!string.IsNullOrEmpty(build.Dockerfile))
-        {
-            dockerfile = build.Dockerfile;
-            context = string.IsNullOrEmpty(build.Context) ? DirectoryOf(build.Dockerfile) : build.Context;
-        }
-        else if (!string.IsNullOrEmpty(build.Context))
-        {
-            context = build.Context;
-            dockerfile = $"{build.Context.TrimEnd('/', '\\')}/Dockerfile";
-        }
-        else
-        {
-            dockerfile = "Dockerfile";
-            context = ".";
-        }
-
-        var location = new DockerfileLocation(Absolute(fileSystem, workspaceRoot, dockerfile), Absolute(fileSystem, workspaceRoot, context));
+        var (dockerfile, context) = RelativePaths(build);
+        confinement ??= new WorkspaceConfinement(fileSystem, workspaceRoot);
+        var location = new DockerfileLocation(
+            confinement.Resolve(dockerfile, $"the Dockerfile of container \"{containerName}\"", null),
+            confinement.Resolve(context, $"the build context of container \"{containerName}\"", null));
         if (!fileSystem.File.Exists(location.Dockerfile))
         {
             throw new CopilotJobException(
@@ -116,12 +98,28 @@ internal static class DockerBuildCommand
         return location;
     }
 
+    /// <summary>The Dockerfile and the build context as written (relative to the workspace root), by the rules of <see cref="Locate"/>.</summary>
+    public static (string Dockerfile, string Context) RelativePaths(BuildConfig build)
+    {
+        ArgumentNullException.ThrowIfNull(build);
+        if (!string.IsNullOrEmpty(build.DockerfilePath))
+        {
+            return (build.DockerfilePath, DirectoryOf(build.DockerfilePath));
+        }
+
+        if (!string.IsNullOrEmpty(build.Dockerfile))
+        {
+            return (build.Dockerfile, string.IsNullOrEmpty(build.Context) ? DirectoryOf(build.Dockerfile) : build.Context);
+        }
+
+        return !string.IsNullOrEmpty(build.Context)
+            ? ($"{build.Context.TrimEnd('/', '\\')}/Dockerfile", build.Context)
+            : ("Dockerfile", ".");
+    }
+
     private static string DirectoryOf(string path)
     {
         var slash = path.TrimEnd('/', '\\').LastIndexOfAny(['/', '\\']);
         return slash < 0 ? "." : slash == 0 ? "/" : path[..slash];
     }
-
-    private static string Absolute(IFileSystem fileSystem, string root, string path) =>
-        fileSystem.Path.GetFullPath(fileSystem.Path.Combine(root, path.Replace('\\', '/')));
 }

@@ -1,6 +1,8 @@
 using System.IO.Abstractions;
 using System.Text.Json;
 using Copilot.Packaging.Abstractions;
+using Copilot.Packaging.Errors;
+using Copilot.Packaging.Inputs;
 
 namespace Copilot.Packaging.Upload;
 
@@ -34,7 +36,7 @@ internal static class DockerCredentialHelpers
                 return false;
             }
 
-            using var config = JsonDocument.Parse(fileSystem.File.ReadAllText(path));
+            using var config = JsonDocument.Parse(InputFiles.ReadText(fileSystem, path, path));
             var root = config.RootElement;
             if (root.ValueKind != JsonValueKind.Object)
             {
@@ -52,7 +54,7 @@ internal static class DockerCredentialHelpers
                    && helper.ValueKind == JsonValueKind.String
                    && helper.GetString() == EcrLogin;
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or JsonException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or JsonException or CopilotJobException)
         {
             return false;
         }

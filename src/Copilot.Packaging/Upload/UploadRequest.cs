@@ -23,6 +23,12 @@ public sealed record UploadRequest
     /// <summary>The workspace root (the directory that holds <c>copilot/</c>); relative paths of the manifest and addons resolve against it.</summary>
     public required string WorkspaceRoot { get; init; }
 
+    /// <summary>
+    /// Absolute directories outside <see cref="WorkspaceRoot"/> that local paths may resolve into
+    /// (<c>--allow-outside-workspace</c>); every other path must stay inside the workspace root.
+    /// </summary>
+    public IReadOnlyList<string> AllowedOutsideWorkspace { get; init; } = [];
+
     /// <summary>The application's resources in the environment's region (artifact bucket, ECR repositories).</summary>
     public required RegionalResources Regional { get; init; }
 

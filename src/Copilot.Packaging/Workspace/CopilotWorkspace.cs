@@ -2,6 +2,7 @@ using System.IO.Abstractions;
 using Copilot.Packaging.Errors;
 using Copilot.Packaging.Yaml;
 using YamlDotNet.RepresentationModel;
+using Copilot.Packaging.Inputs;
 
 namespace Copilot.Packaging.Workspace;
 
@@ -60,11 +61,25 @@ public sealed class CopilotWorkspace
     public string ManifestPath(string workloadName) => _fileSystem.Path.Combine(CopilotDirectory, workloadName, "manifest.yml");
 
     /// <summary>The workload directories that contain a <c>manifest.yml</c>, sorted by name.</summary>
-    public IReadOnlyList<string> ListWorkloadDirectories() =>
-        [.. _fileSystem.Directory.EnumerateDirectories(CopilotDirectory)
-            .Where(d => _fileSystem.File.Exists(_fileSystem.Path.Combine(d, "manifest.yml")))
-            .Select(d => _fileSystem.Path.GetFileName(d))
-            .Order(StringComparer.Ordinal)];
+    /// <exception cref="CopilotJobException">The <c>copilot/</c> directory cannot be listed (permissions, IO).</exception>
+    public IReadOnlyList<string> ListWorkloadDirectories()
+    {
+        try
+        {
+            return [.. _fileSystem.Directory.EnumerateDirectories(CopilotDirectory)
+                .Where(d => InputFiles.Exists(_fileSystem, _fileSystem.Path.Combine(d, "manifest.yml")))
+                .Select(d => _fileSystem.Path.GetFileName(d))
+                .Order(StringComparer.Ordinal)];
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            var reason = ex is UnauthorizedAccessException ? "permission denied" : ex.Message;
+            throw new CopilotJobException(
+                $"list the workloads in {DirectoryName}/: {reason}",
+                recommendation: "Make the copilot/ directory and its workload directories readable.",
+                innerException: ex);
+        }
+    }
 
     private static string? FindCopilotDirectory(IFileSystem fileSystem, string start)
     {
@@ -91,7 +106,7 @@ public sealed class CopilotWorkspace
     private static string? ReadApplicationName(IFileSystem fileSystem, string copilotDirectory)
     {
         var summary = fileSystem.Path.Combine(copilotDirectory, ".workspace");
-        if (!fileSystem.File.Exists(summary))
+        if (!InputFiles.Exists(fileSystem, summary))
         {
             return null;
         }

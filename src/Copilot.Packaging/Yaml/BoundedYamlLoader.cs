@@ -1,5 +1,6 @@
 using System.IO.Abstractions;
 using Copilot.Packaging.Errors;
+using Copilot.Packaging.Inputs;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 using YamlDotNet.RepresentationModel;
@@ -23,30 +24,13 @@ internal static class BoundedYamlLoader
     /// <summary>The most nodes a document may hold once every alias is expanded.</summary>
     public const long MaxExpandedNodes = 1_000_000;
 
-    /// <summary>Reads a file's text, refusing files larger than <see cref="MaxFileBytes"/>.</summary>
+    /// <summary>Reads a file's text through <see cref="InputFiles"/> (regular files only, at most <see cref="MaxFileBytes"/>, capped while reading).</summary>
     /// <param name="fileSystem">The file system.</param>
     /// <param name="path">The file's path.</param>
     /// <param name="displayPath">The path shown in messages.</param>
     /// <exception cref="CopilotJobException">The file cannot be read or is too large.</exception>
-    public static string ReadText(IFileSystem fileSystem, string path, string displayPath)
-    {
-        try
-        {
-            var length = fileSystem.FileInfo.New(path).Length;
-            if (length > MaxFileBytes)
-            {
-                throw new CopilotJobException(
-                    $"read file at \"{displayPath}\": the file is {length} bytes; at most {MaxFileBytes} bytes are accepted",
-                    new SourceLocation(displayPath, 1, 1));
-            }
-
-            return fileSystem.File.ReadAllText(path);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException)
-        {
-            throw new CopilotJobException($"read file at \"{displayPath}\": {ex.Message}", new SourceLocation(displayPath, 1, 1), innerException: ex);
-        }
-    }
+    public static string ReadText(IFileSystem fileSystem, string path, string displayPath) =>
+        InputFiles.ReadText(fileSystem, path, displayPath, MaxFileBytes);
 
     /// <summary>Parses the first YAML document of <paramref name="text"/>.</summary>
     /// <param name="text">The YAML text.</param>

@@ -1,4 +1,5 @@
 using Copilot.Packaging.Errors;
+using Copilot.Packaging.Inputs;
 using Copilot.Packaging.Jobs;
 using Copilot.Packaging.Reporting;
 using Copilot.Tool.CommandLine;
@@ -34,6 +35,7 @@ internal static class PackageCommand
             var uploadAssets = command.Option("--upload-assets", "Optional. Whether to upload assets (container images, Lambda functions, etc.). Uploaded asset locations are filled in the template configuration.", CommandOptionType.NoValue);
             var diff = command.Option("--diff", "Compares the generated CloudFormation template to the deployed stack. Exit code 0: no changes, 1: changes, 2: no diff could be made.", CommandOptionType.NoValue);
             var allowDowngrade = command.Option("--allow-downgrade", "Optional. Allow packaging a job whose deployed stack was made by a newer template version.", CommandOptionType.NoValue);
+            var allowOutside = command.Option("--allow-outside-workspace <DIR>", "Optional. A directory outside the workspace that env files, addons assets and Docker builds may use (repeatable). By default only files inside the workspace are read and uploaded.", CommandOptionType.MultipleValue);
             var strict = command.Option("--strict", "Optional. Treat unknown manifest keys as errors instead of warnings.", CommandOptionType.NoValue);
             var aws = AwsFlags.AddTo(command, "read records and stacks");
 
@@ -64,6 +66,7 @@ internal static class PackageCommand
                     Mode = mode,
                     AllowDowngrade = allowDowngrade.HasValue(),
                     Strict = strict.HasValue(),
+                    AllowedOutsideWorkspace = [.. allowOutside.Values.OfType<string>()],
                 };
                 var result = await services.PackageAsync(request, runner.CancellationToken);
                 if (result.TemplateText is not null)
@@ -91,6 +94,18 @@ internal static class PackageCommand
     private static PackageMode Mode(bool diff, string? outputDirectory, bool uploadAssets, string? tag, string? paramsFormat, CommandRunner runner)
     {
         var format = ParseParamsFormat(paramsFormat);
+        if (outputDirectory is not null && string.IsNullOrWhiteSpace(outputDirectory))
+        {
+            throw new CopilotJobException(
+                "--output-dir is empty: name the directory to write to",
+                recommendation: "Use --output-dir . to write to the current directory, or leave --output-dir out to print the template.");
+        }
+
+        if (tag is not null)
+        {
+            ImageReferences.EnsureTag(tag, "--tag");
+        }
+
         if (diff && outputDirectory is not null)
         {
             throw new CopilotJobException("--diff and --output-dir cannot be used together: --diff prints a comparison and writes no files");

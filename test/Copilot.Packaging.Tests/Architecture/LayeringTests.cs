@@ -26,12 +26,13 @@ public sealed class LayeringTests
     internal static readonly string[][] Layers =
     [
         ["Errors", "Conversions"],
+        ["Inputs"],
         ["Yaml", "Abstractions"],
         ["Reporting", "Adapters", "Workspace", "Output"],
         ["Manifest"],
         ["Addons", "Records"],
         ["Synthesis"],
-        ["TemplatePatches", "Diff", "Upload", "Stacks"],
+        ["TemplatePatches", "Diff", "Upload", "Stacks", "Deploy"],
         ["Jobs"],
         [AwsNode],
     ];

@@ -21,12 +21,21 @@ public abstract class DeployableMotoFixture
     /// Jobs whose ECR repositories the app's StackSet holds besides <c>report-job</c>: the example's job, which
     /// <c>--upload-assets</c> pushes to, and the copy of it that the README's deploy recipe deploys under a name of its own.
     /// </summary>
-    private protected static IReadOnlyList<string> JobRepositories { get; } = [AwsWorkspace.Job, DeployRecipeJob];
+    private protected static IReadOnlyList<string> SharedJobRepositories { get; } = [AwsWorkspace.Job, DeployRecipeJob];
+
+    /// <summary>
+    /// The job repositories of this fixture's world: the shared ones, unless the fixture has a server of its own
+    /// (<see cref="OwnServer"/>) and seeds other jobs.
+    /// </summary>
+    private protected virtual IReadOnlyList<string> JobRepositories => SharedJobRepositories;
 
     /// <summary>The job name <see cref="DeployRecipeTests"/> deploys the example under.</summary>
     private protected const string DeployRecipeJob = "nightly-report";
 
-    /// <summary>True for a fixture that needs a server of its own (it stops it mid-run); the others share the assembly's.</summary>
+    /// <summary>
+    /// True for a fixture that needs a server of its own (it stops it mid-run, or deploys stacks other fixtures also
+    /// name); the others share the assembly's.
+    /// </summary>
     private protected virtual bool OwnServer => false;
 
     [OneTimeSetUp]
@@ -41,8 +50,13 @@ public abstract class DeployableMotoFixture
             return;
         }
 
-        Server = await SharedMoto.SeededAsync(nameof(DeployableWorld), server => new DeployableWorld(server, JobRepositories).SeedAsync());
-        World = new DeployableWorld(Server, JobRepositories);
+        if (!ReferenceEquals(JobRepositories, SharedJobRepositories))
+        {
+            throw new InvalidOperationException($"{GetType().Name} seeds job repositories of its own: it needs OwnServer => true, or its jobs in SharedJobRepositories.");
+        }
+
+        Server = await SharedMoto.SeededAsync(nameof(DeployableWorld), server => new DeployableWorld(server, SharedJobRepositories).SeedAsync());
+        World = new DeployableWorld(Server, SharedJobRepositories);
     }
 
     [OneTimeTearDown]

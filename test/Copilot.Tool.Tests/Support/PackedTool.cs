@@ -3,8 +3,9 @@ using Copilot.Testing;
 namespace Copilot.Tool.Tests.Support;
 
 /// <summary>
-/// The tool as users get it: packed with <c>dotnet pack</c> under a version unique to this test run (so no NuGet
-/// cache can hand back an older build), installed with <c>dotnet tool install --tool-path</c> from that local feed.
+/// The tool as users get it: packed with <c>dotnet pack</c> (the version MinVer takes from git), installed with
+/// <c>dotnet tool install --tool-path</c> from that local feed into a NuGet cache of its own (so no cache can hand
+/// back an older build of the same version). The library package is packed into the same feed.
 /// </summary>
 internal sealed class PackedTool : IDisposable
 {
@@ -28,15 +29,19 @@ internal sealed class PackedTool : IDisposable
     {
         var root = Path.Combine(Path.GetTempPath(), "copilot-job-packed", Guid.NewGuid().ToString("N"));
         var feed = Path.Combine(root, "feed");
-        var version = $"0.0.0-e2e.{DateTime.UtcNow:yyyyMMddHHmmss}";
         var nuget = new Dictionary<string, string?> { ["NUGET_PACKAGES"] = Path.Combine(root, "nuget") };
-        var pack = ProcessRunner.Run(
-            "dotnet", RepositoryPaths.Root, null,
-            "pack", Path.Combine("src", "Copilot.Tool", "Copilot.Tool.csproj"), "-c", "Release", "-o", feed, "--nologo", "--artifacts-path", Path.Combine(root, "artifacts"), $"-p:Version={version}");
-        if (pack.ExitCode != 0)
+        foreach (var project in new[] { "Copilot.Tool", "Copilot.Packaging" })
         {
-            throw new InvalidOperationException("dotnet pack failed:\n" + pack);
+            var pack = ProcessRunner.Run(
+                "dotnet", RepositoryPaths.Root, null, TimeSpan.FromMinutes(15),
+                "pack", Path.Combine("src", project, project + ".csproj"), "-c", "Release", "-o", feed, "--nologo", "--artifacts-path", Path.Combine(root, "artifacts"));
+            if (pack.ExitCode != 0)
+            {
+                throw new InvalidOperationException("dotnet pack failed:\n" + pack);
+            }
         }
+
+        var version = PackageVersion(feed, "Copilot.Tool");
 
         var install = ProcessRunner.Run(
             "dotnet", root, nuget,
@@ -47,6 +52,21 @@ internal sealed class PackedTool : IDisposable
         }
 
         return new PackedTool(root, Path.Combine(root, "tools", "dotnet-copilot-job"), feed, version);
+    }
+
+    /// <summary>The .nupkg of a package in the feed.</summary>
+    public string Package(string id) => Path.Combine(Feed, $"{id}.{PackageVersion(Feed, id)}.nupkg");
+
+    // The version of the one package with this id in the feed, from its file name: <id>.<version>.nupkg.
+    private static string PackageVersion(string feed, string id)
+    {
+        var versions = Directory.GetFiles(feed, $"{id}.*.nupkg")
+            .Select(f => Path.GetFileNameWithoutExtension(f)[(id.Length + 1)..])
+            .Where(v => char.IsAsciiDigit(v[0]))
+            .ToList();
+        return versions.Count == 1
+            ? versions[0]
+            : throw new InvalidOperationException($"expected one {id} package in {feed}, found: {string.Join(", ", versions)}");
     }
 
     public ToolRun Run(string workingDirectory, params string[] args) => ProcessRunner.Run(Executable, workingDirectory, null, args);

@@ -5,7 +5,11 @@ namespace Copilot.Tool.Tests.Support;
 /// <summary>Runs a program as a child process and captures its streams.</summary>
 internal static class ProcessRunner
 {
-    public static ToolRun Run(string fileName, string workingDirectory, IReadOnlyDictionary<string, string?>? environment, params string[] args)
+    public static ToolRun Run(string fileName, string workingDirectory, IReadOnlyDictionary<string, string?>? environment, params string[] args) =>
+        Run(fileName, workingDirectory, environment, TimeSpan.FromMinutes(5), args);
+
+    /// <summary>Runs with a time limit of its own (a <c>dotnet pack</c> on a busy 2-core machine can take minutes).</summary>
+    public static ToolRun Run(string fileName, string workingDirectory, IReadOnlyDictionary<string, string?>? environment, TimeSpan timeout, params string[] args)
     {
         var info = new ProcessStartInfo(fileName)
         {
@@ -38,10 +42,10 @@ internal static class ProcessRunner
         process.StandardInput.Close();
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(TimeSpan.FromMinutes(5)))
+        if (!process.WaitForExit(timeout))
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"{fileName} {string.Join(' ', args)} did not finish in 5 minutes");
+            throw new TimeoutException($"{fileName} {string.Join(' ', args)} did not finish in {timeout.TotalMinutes} minutes");
         }
 
         return new ToolRun(process.ExitCode, stdout.GetAwaiter().GetResult(), stderr.GetAwaiter().GetResult());

@@ -33,5 +33,6 @@ internal static class ManifestRules
         new FargateTaskSizeRule(),
         new HealthCheckRule(),
         new SecretArnsRule(),
+        new ImageReferenceRule(),
     ];
 }

@@ -4,6 +4,7 @@ using Copilot.Packaging.Output;
 using Copilot.Packaging.Records.Workspace;
 using Copilot.Packaging.Reporting;
 using Copilot.Packaging.Workspace;
+using Copilot.Packaging.Inputs;
 
 namespace Copilot.Packaging.Records.Export;
 
@@ -76,12 +77,12 @@ public sealed class RecordsExporter
 
     private YamlDotNet.RepresentationModel.YamlMappingNode? ReadExisting(string path, string displayPath, string app)
     {
-        if (!_fileSystem.File.Exists(path))
+        if (!InputFiles.Exists(_fileSystem, path))
         {
             return null;
         }
 
-        var text = _fileSystem.File.ReadAllText(path);
+        var text = InputFiles.ReadText(_fileSystem, path, displayPath);
         WorkspaceRecordStore.Parse(text, displayPath);
         var root = RecordsDocumentWriter.Load(text, displayPath);
         var described = RecordsDocumentWriter.ApplicationName(root);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Copilot.Packaging.Errors;
+using Copilot.Packaging.Inputs;
 using Copilot.Packaging.Yaml;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
@@ -110,6 +111,7 @@ public sealed class WorkspaceRecordStore : IRecordStore
             var reader = new NodeReader(path);
             var appNode = reader.RequiredMap(root, "application", "application");
             var appName = reader.RequiredString(appNode, "name", "application.name");
+            CopilotNames.Ensure("application", appName, path, At(path, appNode.Children[new YamlScalarNode("name")].Start));
             var application = new ApplicationRecord
             {
                 Name = appName,
@@ -142,6 +144,7 @@ public sealed class WorkspaceRecordStore : IRecordStore
                 foreach (var (key, value) in envsNode.Children)
                 {
                     var name = ((YamlScalarNode)key).Value ?? string.Empty;
+                    CopilotNames.Ensure("environment", name, path, At(path, key.Start));
                     var field = $"environments.{name}";
                     var envNode = value as YamlMappingNode ?? throw reader.Error(value, field, "must be a map with region, accountID and version");
                     environments[name] = new EnvironmentRecord
