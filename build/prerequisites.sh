@@ -4,7 +4,10 @@
 #   cfn-lint 1.x                        the `cfn-lint` on PATH (judges every emitted template)
 #   moto 5.x with its server extras     importable by the `python3` on PATH (moto, flask, werkzeug) and `moto_server`
 #   Node.js >= 20 and npm               the env-controller's tests
-#   the AWS CLI (`aws`)                 the README's deploy recipe, run against moto
+#   the AWS CLI (`aws`) and jq          the README's deploy recipe, run against moto
+#
+# jq and the AWS CLI are installed from Debian's packages (jq, awscli) when they are missing and this runs as root
+# with apt-get; otherwise it says what to install.
 #
 # When the cfn-lint/moto on PATH do not fit, it makes a virtual environment in .tools/venv (git-ignored) with the
 # pinned versions of build/requirements-test.txt; build/test.sh puts .tools/venv/bin first on PATH when it is there.
@@ -133,13 +136,29 @@ if ! command -v npm >/dev/null; then
   problem "npm is not on PATH (it installs the env-controller's test dependencies)" "install npm with Node.js (Debian/Ubuntu: sudo apt-get install npm)"
 fi
 
-# --- AWS CLI --------------------------------------------------------------------------------------------------------
+# --- AWS CLI and jq -------------------------------------------------------------------------------------------------
+# Installs Debian packages when this runs as root with apt-get (as on CI machines); says nothing and fails otherwise.
+apt_install() {
+  [[ $(id -u) == 0 ]] && command -v apt-get >/dev/null || return 1
+  echo "Installing $* from Debian's packages ..." >&2
+  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@"; } >/dev/null 2>&1
+}
+
 if ! $fast; then
+  if ! command -v jq >/dev/null && ! apt_install jq; then
+    problem "jq is not on PATH (the deploy recipe test runs the README's recipe, which reads the params file with jq)" \
+      "install jq (Debian/Ubuntu: sudo apt-get install jq; macOS: brew install jq)"
+  elif command -v jq >/dev/null; then
+    found+=("$(jq --version)")
+  fi
+  if ! command -v aws >/dev/null; then
+    apt_install awscli || true
+  fi
   if aws_version=$(aws --version 2>&1) && [[ $aws_version == aws-cli/* ]]; then
     found+=("${aws_version%% *}")
   else
     problem "the AWS CLI (aws) is not on PATH (the deploy recipe test runs it against moto)" \
-      "install AWS CLI v2: https://docs.aws.amazon.com/cli/latest/userguide/getting-started-install.html"
+      "install AWS CLI v2: https://docs.aws.amazon.com/cli/latest/userguide/getting-started-install.html (or Debian/Ubuntu: sudo apt-get install awscli)"
   fi
 fi
 

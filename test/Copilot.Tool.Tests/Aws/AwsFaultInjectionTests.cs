@@ -24,6 +24,9 @@ public sealed class AwsFaultInjectionTests : DeployableMotoFixture
     private FaultProxy proxy = null!;
     private Workspace workspace = null!;
 
+    // A server of its own: it creates the example job's stack, which fixtures on the shared server create too.
+    private protected override bool OwnServer => true;
+
     [OneTimeSetUp]
     public async Task DeployTheJobAndStartTheProxy()
     {

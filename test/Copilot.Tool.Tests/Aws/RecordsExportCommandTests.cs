@@ -34,6 +34,7 @@ public sealed partial class RecordsExportCommandTests : DeployableMotoFixture
                   bucket: my-app-artifacts-us-west-2
                   kmsKeyARN: arn:aws:kms:us-west-2:123456789012:key/<key>
                   repositories:
+                    nightly-report: 123456789012.dkr.ecr.us-west-2.amazonaws.com/my-app/nightly-report
                     report-generator: 123456789012.dkr.ecr.us-west-2.amazonaws.com/my-app/report-generator
                     report-job: 123456789012.dkr.ecr.us-west-2.amazonaws.com/my-app/report-job
             environments:
