@@ -22,7 +22,7 @@ internal sealed class CommandRunner(ToolConsole console, CancellationToken cance
             reporter.Error("cancelled: no output files were written");
             return cancelledExitCode?.Invoke() ?? ExitCodes.Cancelled;
         }
-        catch (DiffUnavailableException ex)
+        catch (CopilotJobException ex) when (ex.Code == CopilotJobErrorCode.DiffUnavailable)
         {
             Report(reporter, ex);
             return ExitCodes.DiffUnavailable;

@@ -2,7 +2,7 @@ namespace Copilot.Packaging.Diff;
 
 /// <summary>
 /// The result of <c>--diff</c>: the template differences and, beyond copilot, the parameter-value and tag differences.
-/// The host prints <see cref="ToText"/> and exits with <see cref="ExitCode"/>.
+/// The host prints <see cref="ToText"/>; <see cref="HasChanges"/> decides its exit code.
 /// </summary>
 public sealed class StackDiff
 {
@@ -27,9 +27,6 @@ public sealed class StackDiff
 
     /// <summary>True when the template, a parameter value or a tag differs.</summary>
     public bool HasChanges => Template.HasChanges || Parameters.HasChanges;
-
-    /// <summary>The process exit code copilot uses: 0 when nothing differs, 1 when something does.</summary>
-    public int ExitCode => HasChanges ? 1 : 0;
 
     /// <summary>
     /// The full text: <c>No changes.</c> when nothing differs (followed by any parameter values that could not be

@@ -2,7 +2,7 @@ namespace Copilot.Packaging.Errors;
 
 /// <summary>
 /// What kind of user error a <see cref="CopilotJobException"/> is, for callers that must tell kinds apart
-/// (never by the message text).
+/// (never by the message text). The <c>--diff</c> exit code is decided on it.
 /// </summary>
 public enum CopilotJobErrorCode
 {
@@ -14,4 +14,16 @@ public enum CopilotJobErrorCode
 
     /// <summary>A named application or environment has no record where it was looked for (the records file, AWS, or both).</summary>
     RecordNotFound,
+
+    /// <summary>A diff was asked for and no comparison could be made (the tool exits 2 for it).</summary>
+    DiffUnavailable,
+
+    /// <summary>A newer template version is deployed than the one this tool writes (<c>--allow-downgrade</c> overrides it).</summary>
+    Downgrade,
+
+    /// <summary>
+    /// Reading from AWS failed (records, the deployed stack, the subnets of <c>from_tags</c>). A plain user error when
+    /// packaging; with a diff it means that no comparison could be made.
+    /// </summary>
+    AwsRead,
 }

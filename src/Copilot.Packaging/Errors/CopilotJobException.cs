@@ -12,7 +12,7 @@ public class CopilotJobException : Exception
     /// <param name="location">Where it is wrong, if it is in a file.</param>
     /// <param name="recommendation">How to fix it, if there is advice beyond the message.</param>
     /// <param name="innerException">The cause, if any.</param>
-    /// <param name="code">What kind of error it is, for callers that must tell kinds apart.</param>
+    /// <param name="code">What kind of error it is; a plain user error by default.</param>
     public CopilotJobException(
         string message, SourceLocation? location = null, string? recommendation = null, Exception? innerException = null, CopilotJobErrorCode code = CopilotJobErrorCode.General)
         : base(message, innerException)
@@ -31,8 +31,8 @@ public class CopilotJobException : Exception
         Location = diagnostics[0].Location;
     }
 
-    /// <summary>What kind of error this is; <see cref="CopilotJobErrorCode.General"/> unless a caller needs to tell it apart.</summary>
-    public CopilotJobErrorCode Code { get; }
+    /// <summary>What kind of error this is; decide on this, never on <see cref="Exception.Message"/>.</summary>
+    public CopilotJobErrorCode Code { get; private set; }
 
     /// <summary>Where the problem is, if it is in a file.</summary>
     public SourceLocation? Location { get; }
@@ -42,6 +42,18 @@ public class CopilotJobException : Exception
 
     /// <summary>All problems, when several were found at once; otherwise empty.</summary>
     public IReadOnlyList<Diagnostic> Diagnostics { get; } = [];
+
+    /// <summary>
+    /// Classifies an error as <paramref name="code"/> on its way up (the stage that caught it knows where it came
+    /// from); <see cref="CopilotJobErrorCode.DiffUnavailable"/> and <see cref="CopilotJobErrorCode.Downgrade"/> are kept.
+    /// </summary>
+    internal void Classify(CopilotJobErrorCode code)
+    {
+        if (Code is not (CopilotJobErrorCode.DiffUnavailable or CopilotJobErrorCode.Downgrade))
+        {
+            Code = code;
+        }
+    }
 
     /// <summary>The message with its location prefix, as printed to the user (one line per diagnostic).</summary>
     public string Describe()

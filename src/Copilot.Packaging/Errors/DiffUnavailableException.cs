@@ -2,7 +2,7 @@ namespace Copilot.Packaging.Errors;
 
 /// <summary>
 /// <c>--diff</c> could not produce a comparison (the deployed stack is unreadable, its template does not parse, AWS is
-/// unreachable). The tool exits 2 for it, so scripts can tell "no diff could be made" from "there is a diff".
+/// unreachable). Its <see cref="CopilotJobException.Code"/> is <see cref="CopilotJobErrorCode.DiffUnavailable"/>; the tool exits 2 for it, so scripts can tell "no diff could be made" from "there is a diff".
 /// </summary>
 public sealed class DiffUnavailableException : CopilotJobException
 {
@@ -11,7 +11,7 @@ public sealed class DiffUnavailableException : CopilotJobException
     /// <param name="recommendation">How to fix it, if known.</param>
     /// <param name="innerException">The cause.</param>
     public DiffUnavailableException(string message, string? recommendation = null, Exception? innerException = null)
-        : base(message, recommendation: recommendation, innerException: innerException)
+        : base(message, recommendation: recommendation, innerException: innerException, code: CopilotJobErrorCode.DiffUnavailable)
     {
     }
 }

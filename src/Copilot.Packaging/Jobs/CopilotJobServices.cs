@@ -28,7 +28,7 @@ public sealed class CopilotJobServices : IDisposable
     /// <summary>Where notices and warnings go; nowhere by default.</summary>
     public IPackagingReporter Reporter { get; init; } = NullPackagingReporter.Instance;
 
-    /// <summary>How to ask for a job or environment when none is named; never asks by default.</summary>
+    /// <summary>How <c>records export</c> asks for an environment when none is named; never asks by default.</summary>
     public IChoicePrompt Prompt { get; init; } = NonInteractivePrompt.Instance;
 
     /// <summary>The clock schedules are explained against; the system clock by default.</summary>
@@ -41,7 +41,10 @@ public sealed class CopilotJobServices : IDisposable
     public AwsPorts? Aws => AwsPortsFactory is null ? null : _aws ??= AwsPortsFactory(this);
 
     /// <summary>A packager over these services.</summary>
-    public JobPackager Packager() => new(FileSystem, Variables, Reporter, Prompt, Aws, Clock);
+    public JobPackager Packager() => new(FileSystem, Variables, Reporter, Aws, Clock);
+
+    /// <summary>The jobs and environments to choose from, over these services.</summary>
+    public WorkspaceCatalog Catalog() => new(FileSystem, Aws, Reporter);
 
     /// <summary>Runs one <c>package</c> request (see <see cref="JobPackager.PackageAsync"/>).</summary>
     public Task<PackageResult> PackageAsync(JobPackageRequest request, CancellationToken cancellationToken) =>

@@ -6,26 +6,34 @@ using YamlDotNet.RepresentationModel;
 
 namespace Copilot.Packaging.Jobs;
 
-/// <summary>Compares a deployed workload stack with the stack we would deploy: template, parameter values and tags.</summary>
-internal static class DeployedStackComparison
+/// <summary>A deployed workload stack, its template parsed once, on first use.</summary>
+internal sealed class DeployedTemplate(DeployedStack stack, string stackName)
 {
-    /// <summary>The diff; a stack that does not exist compares as empty (everything is added).</summary>
+    private YamlNode? _template;
+    private bool _parsed;
+
+    public DeployedStack Stack => stack;
+
+    /// <summary>The parsed template body.</summary>
     /// <exception cref="DiffUnavailableException">The deployed template does not parse.</exception>
-    public static StackDiff Compare(string stackName, DeployedStack? deployed, JobStack proposed)
+    public YamlNode? Template
     {
-        var templateDiff = TemplateDiffer.Compare(deployed is null ? null : Parse(deployed.TemplateBody, stackName), proposed.Template);
-        var parameterDiff = ParameterDiff.Compare(
-            deployed?.Parameters ?? new Dictionary<string, string>(),
-            deployed?.Tags ?? new Dictionary<string, string>(),
-            proposed.Configuration.Parameters,
-            proposed.Configuration.Tags);
-        return new StackDiff(templateDiff, parameterDiff);
+        get
+        {
+            if (!_parsed)
+            {
+                _template = Parse(stack.TemplateBody, stackName);
+                _parsed = true;
+            }
+
+            return _template;
+        }
     }
 
-    /// <summary>The deployed template's <c>Metadata.Version</c>, or null when it has none.</summary>
+    /// <summary>The template's <c>Metadata.Version</c>, or null when it has none.</summary>
     /// <exception cref="DiffUnavailableException">The deployed template does not parse.</exception>
-    public static string? TemplateVersionOf(string templateBody, string stackName) =>
-        Parse(templateBody, stackName) is YamlMappingNode root
+    public string? Version =>
+        Template is YamlMappingNode root
             && root.Children.TryGetValue(new YamlScalarNode("Metadata"), out var metadata)
             && metadata is YamlMappingNode map
             && map.Children.TryGetValue(new YamlScalarNode("Version"), out var version)
@@ -43,5 +51,22 @@ internal static class DeployedStackComparison
         {
             throw new DiffUnavailableException($"no diff: {ex.Describe()}", innerException: ex);
         }
+    }
+}
+
+/// <summary>Compares a deployed workload stack with the stack we would deploy: template, parameter values and tags.</summary>
+internal static class DeployedStackComparison
+{
+    /// <summary>The diff; a stack that does not exist compares as empty (everything is added).</summary>
+    /// <exception cref="DiffUnavailableException">The deployed template does not parse.</exception>
+    public static StackDiff Compare(DeployedTemplate? deployed, JobStack proposed)
+    {
+        var templateDiff = TemplateDiffer.Compare(deployed?.Template, proposed.Template);
+        var parameterDiff = ParameterDiff.Compare(
+            deployed?.Stack.Parameters ?? new Dictionary<string, string>(),
+            deployed?.Stack.Tags ?? new Dictionary<string, string>(),
+            proposed.Configuration.Parameters,
+            proposed.Configuration.Tags);
+        return new StackDiff(templateDiff, parameterDiff);
     }
 }

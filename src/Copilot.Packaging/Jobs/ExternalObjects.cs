@@ -27,9 +27,9 @@ internal static class ExternalObjects
     /// Reports, in one notice, the objects <paramref name="input"/> refers to that this run did not upload; nothing with
     /// <c>--upload-assets</c> (it uploads them) or <c>--diff</c> (nothing is deployed).
     /// </summary>
-    public static void ReportNotUploaded(IPackagingReporter reporter, JobPackageRequest request, JobStackInput input, IFileSystem fileSystem, string workspaceRoot)
+    public static void ReportNotUploaded(IPackagingReporter reporter, PackageMode mode, JobStackInput input, IFileSystem fileSystem, string workspaceRoot)
     {
-        if (request.UploadAssets || request.Diff)
+        if (mode.Upload is not null || mode is PackageMode.Diff)
         {
             return;
         }

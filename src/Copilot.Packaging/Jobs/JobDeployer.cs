@@ -18,6 +18,8 @@ namespace Copilot.Packaging.Jobs;
 public sealed class JobDeployer
 {
     private readonly JobPackager packager;
+    private readonly WorkspaceCatalog catalog;
+    private readonly NameSelector selector;
     private readonly IPackagingReporter reporter;
     private readonly AwsPorts aws;
     private readonly IDeployConnector deploy;
@@ -36,7 +38,9 @@ public sealed class JobDeployer
         ArgumentNullException.ThrowIfNull(aws);
         var deploy = aws.Deploy ?? throw new CopilotJobException("these AWS ports cannot deploy: they have no CloudFormation deploy port");
         this.clock = clock ?? TimeProvider.System;
-        packager = new JobPackager(fileSystem, variables, reporter, prompt, aws, this.clock);
+        packager = new JobPackager(fileSystem, variables, reporter, aws, this.clock);
+        catalog = new WorkspaceCatalog(fileSystem, aws, reporter);
+        selector = new NameSelector(prompt, reporter);
         this.reporter = reporter;
         this.aws = aws;
         this.deploy = deploy;
@@ -56,11 +60,14 @@ public sealed class JobDeployer
         var packageRequest = new JobPackageRequest
         {
             WorkingDirectory = request.WorkingDirectory,
-            JobName = request.JobName,
-            EnvironmentName = request.EnvironmentName,
+            JobName = request.JobName ?? await selector.SelectAsync(
+                "job", "-n/--name", "Which job would you like to generate a CloudFormation template for?",
+                catalog.ListJobs(request.WorkingDirectory, request.ApplicationName), cancellationToken).ConfigureAwait(false),
+            EnvironmentName = request.EnvironmentName ?? await selector.SelectAsync(
+                "environment", "-e/--env", "Which environment would you like to package this stack for?",
+                await catalog.ListEnvironmentsAsync(request.WorkingDirectory, request.ApplicationName, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false),
             ApplicationName = request.ApplicationName,
-            Tag = request.Tag,
-            UploadAssets = true,
+            Mode = new PackageMode.Print { Assets = new AssetUpload { Tag = request.Tag } },
             AllowDowngrade = request.AllowDowngrade,
             Strict = request.Strict,
             AllowedOutsideWorkspace = request.AllowedOutsideWorkspace,
@@ -87,7 +94,7 @@ public sealed class JobDeployer
                 reporter.Info($"Stack {stackName} does not exist yet: everything is new.");
             }
 
-            var diff = DeployedStackComparison.Compare(stackName, deployed, stack);
+            var diff = DeployedStackComparison.Compare(deployed is null ? null : new DeployedTemplate(deployed, stackName), stack);
             if (!await confirmation.ConfirmAsync(diff.ToText(new DiffWriteOptions { Color = request.DiffColor }), diff.HasChanges, cancellationToken).ConfigureAwait(false))
             {
                 return result with { Declined = true };

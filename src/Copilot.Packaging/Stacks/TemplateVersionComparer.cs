@@ -36,7 +36,7 @@ public static class TemplateVersionComparer
     /// <param name="job">The job name, for the message.</param>
     /// <param name="deployedVersion">The deployed stack's <c>Metadata.Version</c>; null when there is no stack or no version.</param>
     /// <param name="ourVersion">The version this tool writes; defaults to <see cref="TemplateVersion.Current"/>.</param>
-    /// <exception cref="CopilotJobException">The deployed version is newer, with copilot's message and advice.</exception>
+    /// <exception cref="CopilotJobException">The deployed version is newer, with copilot's message and advice (code <see cref="CopilotJobErrorCode.Downgrade"/>).</exception>
     public static void EnsureNotDowngrade(string job, string? deployedVersion, string ourVersion = TemplateVersion.Current)
     {
         if (!IsValid(deployedVersion) || Compare(deployedVersion, ourVersion) <= 0)
@@ -50,6 +50,7 @@ public static class TemplateVersionComparer
                 Environment.NewLine,
                 $"It looks like you are trying to use an earlier version of Copilot to downgrade `workload {job}` lastly updated by a newer version of Copilot.",
                 "- We recommend upgrade your local Copilot CLI version and run this command again.",
-                "- Alternatively, you can run with `--allow-downgrade` to override. However, this can cause unsuccessful deployment. Please use with caution!"));
+                "- Alternatively, you can run with `--allow-downgrade` to override. However, this can cause unsuccessful deployment. Please use with caution!"),
+            code: CopilotJobErrorCode.Downgrade);
     }
 }

@@ -19,6 +19,12 @@ public sealed record JobStackInput
     /// <summary>The application's resources in the environment's region.</summary>
     public required RegionalResources Regional { get; init; }
 
+    /// <summary>
+    /// The EventBridge schedule expression <c>on.schedule</c> converts to (<c>none</c> disables the rule), when the caller
+    /// converted it already (to locate its errors in the manifest); null to convert <see cref="ScheduledJobManifest.Schedule"/> here.
+    /// </summary>
+    public string? ScheduleExpression { get; init; }
+
     /// <summary>The template version written to <c>Metadata.Version</c> (see <see cref="TemplateVersion"/>).</summary>
     public string Version { get; init; } = TemplateVersion.Current;
 

@@ -11,20 +11,6 @@ namespace Copilot.Packaging.Synthesis;
 /// </summary>
 public sealed class JobTemplateSynthesizer
 {
-    private readonly Func<string, string, string> _convertSchedule;
-
-    /// <summary>Creates a synthesizer that converts schedules with <see cref="ScheduleConverter"/>.</summary>
-    public JobTemplateSynthesizer()
-        : this(ScheduleConverter.ToAwsExpression)
-    {
-    }
-
-    /// <summary>Creates a synthesizer with a given schedule conversion (manifest schedule and job name to expression).</summary>
-    internal JobTemplateSynthesizer(Func<string, string, string> convertSchedule)
-    {
-        _convertSchedule = convertSchedule;
-    }
-
     /// <summary>Renders the stack.</summary>
     /// <param name="input">The manifest, records and asset locations.</param>
     /// <returns>The stack name, template tree and template configuration.</returns>
@@ -35,7 +21,7 @@ public sealed class JobTemplateSynthesizer
     public JobStack Synthesize(JobStackInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var schedule = _convertSchedule(input.Manifest.Schedule ?? string.Empty, input.Manifest.Name);
+        var schedule = input.ScheduleExpression ?? ScheduleConverter.ToAwsExpression(input.Manifest.Schedule ?? string.Empty, input.Manifest.Name);
         var context = new SynthesisContext(input, schedule);
         var template = BuildTemplate(context);
         TaskDefOverrideApplier.Apply(template, input.Manifest.TaskDefOverrides, input.Manifest.Source);

@@ -1,5 +1,7 @@
 using Copilot.Packaging.Errors;
+using Copilot.Packaging.Inputs;
 using Copilot.Packaging.Jobs;
+using Copilot.Packaging.Reporting;
 using Copilot.Tool.CommandLine;
 using McMaster.Extensions.CommandLineUtils;
 
@@ -39,23 +41,33 @@ internal static class PackageCommand
 
             command.OnExecute(() => runner.Run(verbose.HasValue(), async reporter =>
             {
+                var mode = Mode(diff.HasValue(), outputDir.Value(), uploadAssets.HasValue(), tag.Value(), paramsFormat.Value(), runner);
+                if (tag.HasValue() && !uploadAssets.HasValue())
+                {
+                    reporter.Warning("--tag has no effect without --upload-assets: only images this tool builds and pushes are tagged.");
+                }
+
+                using var services = JobServices.For(runner, reporter, aws);
+                var selector = new NameSelector(new TerminalChoicePrompt(runner.Console), reporter);
+                var catalog = services.Catalog();
+                var workingDirectory = runner.Console.WorkingDirectory;
+                var job = name.Value() ?? await selector.SelectAsync(
+                    "job", "-n/--name", "Which job would you like to generate a CloudFormation template for?",
+                    catalog.ListJobs(workingDirectory, app.Value()), runner.CancellationToken);
+                var environment = env.Value() ?? await selector.SelectAsync(
+                    "environment", "-e/--env", "Which environment would you like to package this stack for?",
+                    await catalog.ListEnvironmentsAsync(workingDirectory, app.Value(), runner.CancellationToken), runner.CancellationToken);
                 var request = new JobPackageRequest
                 {
-                    WorkingDirectory = runner.Console.WorkingDirectory,
-                    JobName = name.Value(),
-                    EnvironmentName = env.Value(),
+                    WorkingDirectory = workingDirectory,
+                    JobName = job,
+                    EnvironmentName = environment,
                     ApplicationName = app.Value(),
-                    OutputDirectory = outputDir.Value(),
-                    Tag = tag.Value(),
-                    UploadAssets = uploadAssets.HasValue(),
-                    Diff = diff.HasValue(),
+                    Mode = mode,
                     AllowDowngrade = allowDowngrade.HasValue(),
                     Strict = strict.HasValue(),
                     AllowedOutsideWorkspace = [.. allowOutside.Values.OfType<string>()],
-                    DiffColor = runner.Console.IsOutputTerminal && runner.Console.ColorAllowed,
-                    ParamsFormat = ParseParamsFormat(paramsFormat.Value()),
                 };
-                using var services = JobServices.For(runner, reporter, aws);
                 var result = await services.PackageAsync(request, runner.CancellationToken);
                 if (result.TemplateText is not null)
                 {
@@ -76,6 +88,43 @@ internal static class PackageCommand
                 return ExitCodes.Success;
             }));
         });
+    }
+
+    // The flags to one mode; the combinations a diff cannot honour are refused first, before anything is read.
+    private static PackageMode Mode(bool diff, string? outputDirectory, bool uploadAssets, string? tag, string? paramsFormat, CommandRunner runner)
+    {
+        var format = ParseParamsFormat(paramsFormat);
+        if (outputDirectory is not null && string.IsNullOrWhiteSpace(outputDirectory))
+        {
+            throw new CopilotJobException(
+                "--output-dir is empty: name the directory to write to",
+                recommendation: "Use --output-dir . to write to the current directory, or leave --output-dir out to print the template.");
+        }
+
+        if (tag is not null)
+        {
+            ImageReferences.EnsureTag(tag, "--tag");
+        }
+
+        if (diff && outputDirectory is not null)
+        {
+            throw new CopilotJobException("--diff and --output-dir cannot be used together: --diff prints a comparison and writes no files");
+        }
+
+        if (diff && uploadAssets)
+        {
+            throw new CopilotJobException("--diff and --upload-assets cannot be used together: --diff compares without uploading anything");
+        }
+
+        var upload = uploadAssets ? new AssetUpload { Tag = tag } : null;
+        if (diff)
+        {
+            return new PackageMode.Diff { Color = runner.Console.IsOutputTerminal && runner.Console.ColorAllowed };
+        }
+
+        return outputDirectory is null
+            ? new PackageMode.Print { Assets = upload }
+            : new PackageMode.WriteFiles { OutputDirectory = outputDirectory, ParamsFormat = format, Assets = upload };
     }
 
     private static ParamsFormat ParseParamsFormat(string? value) => value?.ToLowerInvariant() switch

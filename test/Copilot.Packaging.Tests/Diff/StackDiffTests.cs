@@ -13,7 +13,7 @@ public class StackDiffTests
         var diff = new StackDiff(Tree("a: 1", "a: 1"), ParameterDiff.Compare(None, None, None, None));
 
         Assert.That(diff.HasChanges, Is.False);
-        Assert.That(diff.ExitCode, Is.Zero);
+        Assert.That(diff.HasChanges, Is.False);
         Assert.That(diff.ToText(), Is.EqualTo("No changes.\n"));
     }
 
@@ -26,7 +26,7 @@ public class StackDiffTests
 
         var diff = new StackDiff(Tree("a: 1", "a: 2"), parameters);
 
-        Assert.That(diff.ExitCode, Is.EqualTo(1));
+        Assert.That(diff.HasChanges, Is.True);
         Assert.That(diff.ToText(), Is.EqualTo("~ a: 1 -> 2\nParameter values:\n    ~ TaskCPU: 256 -> 512\n"));
     }
 
@@ -50,7 +50,7 @@ public class StackDiffTests
 
         var diff = new StackDiff(Tree("a: 1", "a: 1"), parameters);
 
-        Assert.That(diff.ExitCode, Is.Zero);
+        Assert.That(diff.HasChanges, Is.False);
         Assert.That(diff.ToText(), Is.EqualTo(
             "No changes.\nParameter values:\n    ? Secret: the deployed value is hidden (NoEcho), so it cannot be compared\n"));
     }
@@ -61,6 +61,6 @@ public class StackDiffTests
         var diff = new StackDiff(TemplateDiffer.Compare(null, CloudFormationTemplateParser.Parse("a: 1", "t.yml")));
 
         Assert.That(diff.ToText(), Is.EqualTo("+ a: 1\n"));
-        Assert.That(diff.ExitCode, Is.EqualTo(1));
+        Assert.That(diff.HasChanges, Is.True);
     }
 }

@@ -116,7 +116,7 @@ public sealed class HostileWorkspaceTests
         var records = Path.Combine(Copilot, ".records.yml");
         File.WriteAllText(records, File.ReadAllText(records).Replace("  test:\n", "  x/../../../../escaped:\n", StringComparison.Ordinal));
 
-        var error = Refused(new JobPackageRequest { WorkingDirectory = _root, JobName = Job, EnvironmentName = "x/../../../../escaped", OutputDirectory = Out });
+        var error = Refused(new JobPackageRequest { WorkingDirectory = _root, JobName = Job, EnvironmentName = "x/../../../../escaped", Mode = new PackageMode.WriteFiles { OutputDirectory = Out } });
 
         Assert.That(error.Describe(), Does.StartWith("-e/--env").Or.Contain("copilot/.records.yml:"));
         Assert.That(error.Message, Does.Contain("environment name \"x/../../../../escaped\""));
@@ -141,7 +141,7 @@ public sealed class HostileWorkspaceTests
     [TestCase("../x")]
     public void Names_from_flags_follow_copilots_rule(string name)
     {
-        var error = Refused(new JobPackageRequest { WorkingDirectory = _root, JobName = Job, EnvironmentName = name, OutputDirectory = Out });
+        var error = Refused(new JobPackageRequest { WorkingDirectory = _root, JobName = Job, EnvironmentName = name, Mode = new PackageMode.WriteFiles { OutputDirectory = Out } });
 
         Assert.That(error.Message, Does.StartWith($"environment name \"{name}\" from -e/--env is invalid"));
         AssertNothingWritten();
@@ -264,7 +264,7 @@ public sealed class HostileWorkspaceTests
     {
         var fileSystem = new DenyingFileSystem(_ => false, denyListing: true);
 
-        var error = Assert.ThrowsAsync<CopilotJobException>(() => Packager(fileSystem).PackageAsync(Request() with { JobName = null }, CancellationToken.None));
+        var error = Assert.Throws<CopilotJobException>(() => new WorkspaceCatalog(fileSystem).ListJobs(_root, null));
 
         Assert.That(error!.Message, Is.EqualTo("list the workloads in copilot/: permission denied"));
     }
@@ -302,7 +302,7 @@ public sealed class HostileWorkspaceTests
         AppendToManifest(line);
         var aws = new RecordingAws();
 
-        var error = Refused(Request() with { UploadAssets = true, OutputDirectory = Out }, aws);
+        var error = Refused(Request() with { Mode = new PackageMode.WriteFiles { OutputDirectory = Out, Assets = new AssetUpload() } }, aws);
 
         Assert.That(error.Describe(), Does.Match($@"^copilot/{Job}/manifest\.yml:\d+:\d+: {System.Text.RegularExpressions.Regex.Escape(message)}"));
         Assert.That(aws.Uploads, Is.Zero);
@@ -316,7 +316,7 @@ public sealed class HostileWorkspaceTests
         AppendToManifest("env_file: secrets.env");
         var aws = new RecordingAws();
 
-        var error = Refused(Request() with { UploadAssets = true }, aws);
+        var error = Refused(Request() with { Mode = new PackageMode.Print { Assets = new AssetUpload() } }, aws);
 
         Assert.That(error.Message, Does.Contain("env_file \"secrets.env\" is outside the workspace").And.Contain("through a symbolic link, to \"/etc/passwd\""));
         Assert.That(aws.Uploads, Is.Zero);
@@ -329,7 +329,7 @@ public sealed class HostileWorkspaceTests
         File.WriteAllText(manifest, File.ReadAllText(manifest).Replace("build: report-generator/Dockerfile", "build: /etc/passwd", StringComparison.Ordinal));
         var aws = new RecordingAws();
 
-        var error = Refused(Request() with { UploadAssets = true }, aws);
+        var error = Refused(Request() with { Mode = new PackageMode.Print { Assets = new AssetUpload() } }, aws);
 
         Assert.That(error.Describe(), Does.StartWith($"copilot/{Job}/manifest.yml:12:10: the Dockerfile of container \"{Job}\" \"/etc/passwd\" is outside the workspace"));
         Assert.That(aws.Uploads, Is.Zero);
@@ -341,7 +341,7 @@ public sealed class HostileWorkspaceTests
         AddAddons("Code: /proc/self/environ");
         var aws = new RecordingAws();
 
-        var error = Refused(Request() with { UploadAssets = true }, aws);
+        var error = Refused(Request() with { Mode = new PackageMode.Print { Assets = new AssetUpload() } }, aws);
 
         Assert.That(error.Describe(), Does.StartWith($"copilot/{Job}/addons/fn.yml:12:13: the addons asset at Resources.Fn.Properties.Code \"/proc/self/environ\" is outside the workspace"));
         Assert.That(aws.Uploads, Is.Zero);
@@ -356,7 +356,7 @@ public sealed class HostileWorkspaceTests
         AppendToManifest("env_file: ../shared/x.env");
         var aws = new RecordingAws();
 
-        Package(Request() with { UploadAssets = true, AllowedOutsideWorkspace = [shared] }, aws);
+        Package(Request() with { Mode = new PackageMode.Print { Assets = new AssetUpload() }, AllowedOutsideWorkspace = [shared] }, aws);
 
         Assert.That(aws.Uploads, Is.EqualTo(1));
         Assert.That(aws.LastRequest!.AllowedOutsideWorkspace, Is.EqualTo(new[] { shared }));
@@ -400,7 +400,7 @@ public sealed class HostileWorkspaceTests
     [TestCase("  ")]
     public void An_empty_output_directory_is_refused(string value)
     {
-        var error = Refused(Request() with { OutputDirectory = value });
+        var error = Refused(Request() with { Mode = new PackageMode.WriteFiles { OutputDirectory = value } });
 
         Assert.That(error.Message, Is.EqualTo("--output-dir is empty: name the directory to write to"));
         Assert.That(Directory.GetFiles(_root, "*.stack.yml", SearchOption.AllDirectories), Is.Empty);
@@ -411,7 +411,7 @@ public sealed class HostileWorkspaceTests
     [TestCase("a/b")]
     public void A_tag_docker_refuses_is_refused(string tag)
     {
-        var error = Refused(Request() with { Tag = tag, UploadAssets = true }, new RecordingAws());
+        var error = Refused(Request() with { Mode = new PackageMode.Print { Assets = new AssetUpload { Tag = tag } } }, new RecordingAws());
 
         Assert.That(error.Message, Does.StartWith("--tag value is not a valid image tag"));
     }
@@ -537,7 +537,7 @@ public sealed class HostileWorkspaceTests
     private CopilotJobException Refused(out TimeSpan elapsed, JobPackageRequest? request = null, RecordingAws? aws = null)
     {
         var watch = Stopwatch.StartNew();
-        var error = Assert.ThrowsAsync<CopilotJobException>(() => Packager(new FileSystem(), aws).PackageAsync(request ?? Request() with { OutputDirectory = Out }, CancellationToken.None));
+        var error = Assert.ThrowsAsync<CopilotJobException>(() => Packager(new FileSystem(), aws).PackageAsync(request ?? Request() with { Mode = new PackageMode.WriteFiles { OutputDirectory = Out } }, CancellationToken.None));
         elapsed = watch.Elapsed;
         return error!;
     }
@@ -546,7 +546,7 @@ public sealed class HostileWorkspaceTests
         Packager(new FileSystem(), aws).PackageAsync(request, CancellationToken.None).GetAwaiter().GetResult();
 
     private static JobPackager Packager(IFileSystem fileSystem, RecordingAws? aws = null) =>
-        new(fileSystem, new DictionaryEnvironmentVariables(new Dictionary<string, string>()), NullPackagingReporter.Instance, NonInteractivePrompt.Instance, aws?.Ports);
+        new(fileSystem, new DictionaryEnvironmentVariables(new Dictionary<string, string>()), NullPackagingReporter.Instance, aws?.Ports);
 
     private void AssertNothingWritten() =>
         Assert.That(Directory.Exists(Out), Is.False, "no output directory was created");

@@ -82,9 +82,9 @@ public class ExternalObjectsTests
     public void The_notice_is_one_warning_and_only_when_nothing_is_uploaded_or_diffed(bool upload, bool diff, int warnings)
     {
         var reporter = new RecordingReporter();
-        var request = new JobPackageRequest { WorkingDirectory = Path.GetTempPath(), UploadAssets = upload, Diff = diff };
+        PackageMode mode = diff ? new PackageMode.Diff() : new PackageMode.Print { Assets = upload ? new AssetUpload() : null };
 
-        ExternalObjects.ReportNotUploaded(reporter, request, SynthesisFixtures.Input(SynthesisFixtures.MinimalManifest()), Files, Path.GetTempPath());
+        ExternalObjects.ReportNotUploaded(reporter, mode, SynthesisFixtures.Input(SynthesisFixtures.MinimalManifest()), Files, Path.GetTempPath());
 
         Assert.That(reporter.Lines.Count(l => l.StartsWith("warning: the template refers to S3 objects this run did not upload", StringComparison.Ordinal)), Is.EqualTo(warnings));
         Assert.That(reporter.Lines, Has.Count.EqualTo(warnings));

@@ -12,10 +12,15 @@ internal static class JobPackagingHarness
         new JobPackager(
                 new FileSystem(),
                 new DictionaryEnvironmentVariables(new Dictionary<string, string>()),
-                NullPackagingReporter.Instance,
-                NonInteractivePrompt.Instance)
+                NullPackagingReporter.Instance)
             .PackageAsync(
-                new JobPackageRequest { WorkingDirectory = workspace, JobName = job, EnvironmentName = env, OutputDirectory = outputDirectory, ParamsFormat = format },
+                new JobPackageRequest
+                {
+                    WorkingDirectory = workspace,
+                    JobName = job,
+                    EnvironmentName = env,
+                    Mode = outputDirectory is null ? new PackageMode.Print() : new PackageMode.WriteFiles { OutputDirectory = outputDirectory, ParamsFormat = format },
+                },
                 CancellationToken.None)
             .GetAwaiter()
             .GetResult();

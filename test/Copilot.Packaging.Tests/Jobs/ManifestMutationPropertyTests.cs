@@ -133,12 +133,11 @@ public class ManifestMutationPropertyTests
         var packager = new JobPackager(
             new FileSystem(),
             new DictionaryEnvironmentVariables(new Dictionary<string, string>()),
-            NullPackagingReporter.Instance,
-            NonInteractivePrompt.Instance);
+            NullPackagingReporter.Instance);
         try
         {
             packager.PackageAsync(
-                new JobPackageRequest { WorkingDirectory = dir.Path, JobName = "mailer", EnvironmentName = "test", OutputDirectory = "out" },
+                new JobPackageRequest { WorkingDirectory = dir.Path, JobName = "mailer", EnvironmentName = "test", Mode = new PackageMode.WriteFiles { OutputDirectory = "out" } },
                 CancellationToken.None).GetAwaiter().GetResult();
             return null;
         }

@@ -30,7 +30,7 @@ public class ScheduleExplanationTests
         dir.Write("copilot/mailer/manifest.yml", $"name: mailer\ntype: Scheduled Job\non:\n  schedule: \"{schedule}\"\nimage:\n  location: nginx\n");
         var reporter = new RecordingReporter();
 
-        new JobPackager(new FileSystem(), new DictionaryEnvironmentVariables(new Dictionary<string, string>()), reporter, NonInteractivePrompt.Instance, clock: new FixedClock(Thursday))
+        new JobPackager(new FileSystem(), new DictionaryEnvironmentVariables(new Dictionary<string, string>()), reporter, clock: new FixedClock(Thursday))
             .PackageAsync(new JobPackageRequest { WorkingDirectory = dir.Path, JobName = "mailer", EnvironmentName = "test" }, CancellationToken.None)
             .GetAwaiter().GetResult();
 

@@ -121,10 +121,10 @@ public sealed class SubnetsFromTagsPackagingTests
         dir.Write("copilot/.records.yml", Records);
         dir.Write(ManifestPath, Manifest);
         var packager = new JobPackager(
-            new FileSystem(), new DictionaryEnvironmentVariables(new Dictionary<string, string>()), NullPackagingReporter.Instance, NonInteractivePrompt.Instance,
+            new FileSystem(), new DictionaryEnvironmentVariables(new Dictionary<string, string>()), NullPackagingReporter.Instance,
             aws is null ? null : new AwsPorts(aws.RecordStore, aws, aws, aws));
         return await packager.PackageAsync(
-            new JobPackageRequest { WorkingDirectory = dir.Path, JobName = "mailer", EnvironmentName = "test", Diff = diff, AllowDowngrade = true },
+            new JobPackageRequest { WorkingDirectory = dir.Path, JobName = "mailer", EnvironmentName = "test", Mode = diff ? new PackageMode.Diff() : new PackageMode.Print(), AllowDowngrade = true },
             CancellationToken.None);
     }
 

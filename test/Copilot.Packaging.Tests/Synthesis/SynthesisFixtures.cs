@@ -11,17 +11,8 @@ internal static class SynthesisFixtures
 
     public const string EnvControllerKey = "manual/scripts/custom-resources/envcontrollerfunction/4f1c0e2bd0a8f7b93c62d9e1e5a7c3b8d2f60a1e9c4b7d3f8a2e6c1b5d9f0a37.zip";
 
-    /// <summary>Schedule conversions used by the tests (the real converter is another work item).</summary>
-    public static string ConvertSchedule(string schedule, string jobName) => schedule switch
-    {
-        "0 12 * * MON" => "cron(0 12 ? * MON *)",
-        "@daily" => "cron(0 0 * * ? *)",
-        "none" => "none",
-        "rate(1 hour)" => "rate(1 hour)",
-        _ => throw new ArgumentException($"No test conversion for schedule '{schedule}' of job {jobName}.", nameof(schedule)),
-    };
-
-    public static JobTemplateSynthesizer Synthesizer() => new(ConvertSchedule);
+    /// <summary>The synthesizer; it converts schedules itself (the input carries no converted schedule).</summary>
+    public static JobTemplateSynthesizer Synthesizer() => new();
 
     /// <summary>A job with nothing but the required fields (<c>image.location: nginx</c>, <c>@daily</c>).</summary>
     public static ScheduledJobManifest MinimalManifest(string name = "report") => new()

@@ -99,19 +99,15 @@ public class TemplateLayoutTests
     }
 
     [Test]
-    public void The_schedule_converter_gets_the_manifest_schedule_and_the_job_name()
+    public void A_schedule_converted_by_the_caller_is_used_as_given()
     {
-        var calls = new List<(string, string)>();
-        var synthesizer = new Copilot.Packaging.Synthesis.JobTemplateSynthesizer((schedule, job) =>
-        {
-            calls.Add((schedule, job));
-            return "rate(7 minutes)";
-        });
+        var synthesizer = new Copilot.Packaging.Synthesis.JobTemplateSynthesizer();
 
-        var stack = synthesizer.Synthesize(Input(MinimalManifest("nightly") with { Schedule = "@every 7m" }));
+        // "not a schedule" would fail to convert: the given expression is used instead of converting again.
+        var stack = synthesizer.Synthesize(Input(MinimalManifest("nightly")) with { Manifest = MinimalManifest("nightly") with { Schedule = "not a schedule" }, ScheduleExpression = "rate(7 minutes)" });
 
-        Assert.That(calls, Is.EqualTo(new[] { ("@every 7m", "nightly") }));
         Assert.That(stack.Configuration.Parameters["Schedule"], Is.EqualTo("rate(7 minutes)"));
+        Assert.That(TemplatePaths.Text(stack.Template, "Resources.Rule.Properties.State"), Is.EqualTo("ENABLED"));
     }
 
     [Test]

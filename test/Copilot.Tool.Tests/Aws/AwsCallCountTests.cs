@@ -96,7 +96,7 @@ public sealed class AwsCallCountTests : DeployableMotoFixture
             AwsPortsFactory = s => AwsPortsFactory.Create(options, s.FileSystem),
         };
         return await services.PackageAsync(
-            new JobPackageRequest { WorkingDirectory = workspace.Path, JobName = AwsWorkspace.Job, EnvironmentName = "test", OutputDirectory = outputDirectory },
+            new JobPackageRequest { WorkingDirectory = workspace.Path, JobName = AwsWorkspace.Job, EnvironmentName = "test", Mode = outputDirectory is null ? new PackageMode.Print() : new PackageMode.WriteFiles { OutputDirectory = outputDirectory } },
             CancellationToken.None);
     }
 

@@ -1,0 +1,80 @@
+using System.IO.Abstractions;
+using Copilot.Packaging.Errors;
+using Copilot.Packaging.Inputs;
+using Copilot.Packaging.Manifest;
+using Copilot.Packaging.Reporting;
+using Copilot.Packaging.Workspace;
+
+namespace Copilot.Packaging.Jobs;
+
+/// <summary>
+/// The workload directories of a workspace, each manifest's name checked against its directory (the one place that
+/// check is made). A named job reads only its own manifest: another workload's broken or hostile manifest cannot fail
+/// (or stall) packaging this one. Listing reads every header and leaves out, with a warning, what cannot be read.
+/// </summary>
+internal static class WorkloadDirectories
+{
+    /// <summary>The Scheduled Jobs to choose from, sorted by name.</summary>
+    public static IReadOnlyList<string> ListJobs(IFileSystem fileSystem, CopilotWorkspace workspace, IPackagingReporter? reporter) =>
+        List(fileSystem, workspace, reporter).Jobs;
+
+    /// <summary>Fails unless <paramref name="job"/> is a valid name and a Scheduled Job of the workspace.</summary>
+    public static void EnsureJob(IFileSystem fileSystem, CopilotWorkspace workspace, string job)
+    {
+        CopilotNames.Ensure("job", job, "-n/--name");
+        if (!InputFiles.Exists(fileSystem, workspace.ManifestPath(job)))
+        {
+            var known = List(fileSystem, workspace, reporter: null).Jobs;
+            var listed = known.Count == 0 ? "there are no jobs" : $"jobs: {string.Join(", ", known)}";
+            throw new CopilotJobException($"job '{job}' does not exist in the workspace ({listed})");
+        }
+
+        var header = ReadHeader(fileSystem, workspace, job);
+        if (!header.IsScheduledJob)
+        {
+            throw new CopilotJobException(
+                $"workload '{job}' is a {header.Type ?? "workload without a type"}, not a {ManifestHeader.ScheduledJobType}: this tool packages Scheduled Jobs only",
+                header.TypeLocation ?? header.NameLocation);
+        }
+    }
+
+    private static (List<string> Jobs, List<string> Others) List(IFileSystem fileSystem, CopilotWorkspace workspace, IPackagingReporter? reporter)
+    {
+        var jobs = new List<string>();
+        var others = new List<string>();
+        foreach (var directory in workspace.ListWorkloadDirectories())
+        {
+            ManifestHeader header;
+            try
+            {
+                header = ReadHeader(fileSystem, workspace, directory);
+            }
+            catch (CopilotJobException ex)
+            {
+                reporter?.Warning($"{ex.Describe()} (workload \"{directory}\" is left out of the choice)");
+                continue;
+            }
+
+            (header.IsScheduledJob ? jobs : others).Add(directory);
+        }
+
+        return (jobs, others);
+    }
+
+    // The name and type of copilot/<directory>/manifest.yml; the name must match the directory.
+    private static ManifestHeader ReadHeader(IFileSystem fileSystem, CopilotWorkspace workspace, string directory)
+    {
+        var path = workspace.ManifestPath(directory);
+        var displayPath = workspace.DisplayPath(path);
+        var header = ManifestLoader.ReadHeader(ManifestSource.FromBytes(InputFiles.ReadBytes(fileSystem, path, displayPath), displayPath));
+        if (header.Name != directory)
+        {
+            throw new CopilotJobException(
+                $"name of the manifest \"{header.Name}\" and directory \"{directory}\" do not match",
+                header.NameLocation ?? new SourceLocation(displayPath, 1, 1),
+                $"Set name: {directory} in the manifest, or rename the directory.");
+        }
+
+        return header;
+    }
+}
