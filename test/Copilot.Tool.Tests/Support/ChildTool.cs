@@ -6,6 +6,12 @@ namespace Copilot.Tool.Tests.Support;
 /// The built tool (dotnet-copilot-job.dll beside the tests) run as a child process with <c>dotnet</c>, so that tests can
 /// send it POSIX signals the way a terminal or a CI runner would.
 /// </summary>
+/// <remarks>
+/// The child starts through <c>env --default-signal=INT,TERM</c>: a test run started in the background of a
+/// non-interactive shell (as <c>build/test.sh</c> starts its suites) ignores SIGINT, children inherit that, and a
+/// process that starts with SIGINT ignored keeps it ignored (nohup semantics, which .NET honours). A user's Ctrl+C
+/// reaches a foreground process whose SIGINT is in its default state, which is what the child gets here.
+/// </remarks>
 internal sealed class ChildTool : IDisposable
 {
     private readonly Process process;
@@ -24,7 +30,7 @@ internal sealed class ChildTool : IDisposable
     public static ChildTool Start(string workingDirectory, IReadOnlyDictionary<string, string>? environment, params string[] args)
     {
         var tool = Path.Combine(AppContext.BaseDirectory, "dotnet-copilot-job.dll");
-        var info = new ProcessStartInfo("dotnet")
+        var info = new ProcessStartInfo("env")
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
@@ -32,6 +38,8 @@ internal sealed class ChildTool : IDisposable
             RedirectStandardInput = true,
             UseShellExecute = false,
         };
+        info.ArgumentList.Add("--default-signal=INT,TERM");
+        info.ArgumentList.Add("dotnet");
         info.ArgumentList.Add(tool);
         foreach (var arg in args)
         {
