@@ -82,6 +82,45 @@ public sealed class HardeningLimitsTests
         AssertRefused(run, $"copilot/{Job}/manifest.yml:{line}:13: variables.EXPANDED: interpolating ${{BIG}} would make the manifest's values longer than 2097152 characters");
     }
 
+    [TestCase("Resources", 500, "resources", "{Type: AWS::SNS::Topic}")]
+    [TestCase("Parameters", 200, "parameters", "{Type: String, Default: x}")]
+    [TestCase("Outputs", 200, "outputs", "{Value: x}")]
+    public async Task A_template_over_a_cloudformation_count_limit_is_refused(string section, int limit, string what, string value)
+    {
+        // Patches are applied after synthesis, so they can push the template over the limit the checks guard: one more
+        // entry than the limit (besides what the template has already).
+        // The example's template has no Outputs section: the first patch makes it.
+        var patches = new StringBuilder(section == "Outputs" ? "- op: add\n  path: /Outputs\n  value: {}\n" : string.Empty);
+        for (var i = 0; i <= limit; i++)
+        {
+            patches.Append(FormattableString.Invariant($"- op: add\n  path: /{section}/Extra{i}\n  value: {value}\n"));
+        }
+
+        Directory.CreateDirectory(workspace.File($"copilot/{Job}/overrides"));
+        File.WriteAllText(workspace.File($"copilot/{Job}/overrides/cfn.patches.yml"), patches.ToString());
+
+        var run = await PackageAsync();
+
+        AssertRefused(run, $"copilot/{Job}/manifest.yml:1:1: the template of stack my-app-test-{Job} has ");
+        Assert.That(run.Stderr, Does.Contain($" {what}; CloudFormation accepts at most {limit}"), run.ToString());
+    }
+
+    [Test]
+    public async Task A_schedule_over_256_characters_is_refused_at_the_schedule()
+    {
+        var minutes = string.Join(',', Enumerable.Range(0, 60));
+        var hours = string.Join(',', Enumerable.Range(0, 24));
+        var days = string.Join(',', Enumerable.Range(1, 31));
+        var schedule = $"cron({minutes} {hours} {days} * ? *)";
+        Assert.That(schedule, Has.Length.GreaterThan(256));
+        Edit("  schedule: \"30 6 * * 1-5\"\n", $"  schedule: \"{schedule}\"\n");
+        var line = Array.IndexOf(File.ReadAllLines(Manifest), $"  schedule: \"{schedule}\"") + 1;
+
+        var run = await PackageAsync();
+
+        AssertRefused(run, $"copilot/{Job}/manifest.yml:{line}:13: the schedule expression is {schedule.Length} characters long; EventBridge accepts at most 256");
+    }
+
     [Test]
     public async Task Escape_sequences_in_a_manifest_value_reach_the_terminal_escaped_and_long_values_capped()
     {
