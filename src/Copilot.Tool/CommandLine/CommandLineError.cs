@@ -1,3 +1,4 @@
+using Copilot.Packaging.Conversions;
 using McMaster.Extensions.CommandLineUtils;
 
 namespace Copilot.Tool.CommandLine;
@@ -143,7 +144,7 @@ internal sealed record CommandLineError(CommandLineApplication Command, string M
     {
         var limit = typed.Length <= 3 ? 1 : typed.Length <= 6 ? 2 : 3;
         var scored = candidates
-            .Select(c => (Name: c, Distance: typed.Length >= 2 && c.StartsWith(typed, StringComparison.OrdinalIgnoreCase) ? 0 : Distance(typed.ToLowerInvariant(), c.ToLowerInvariant())))
+            .Select(c => (Name: c, Distance: typed.Length >= 2 && c.StartsWith(typed, StringComparison.OrdinalIgnoreCase) ? 0 : EditDistance.Between(typed.ToLowerInvariant(), c.ToLowerInvariant())))
             .Where(c => c.Distance <= limit)
             .ToList();
         if (scored.Count == 0)
@@ -153,40 +154,5 @@ internal sealed record CommandLineError(CommandLineApplication Command, string M
 
         var best = scored.Min(c => c.Distance);
         return $"; did you mean {string.Join(" or ", scored.Where(c => c.Distance == best).Select(c => show(c.Name)))}?";
-    }
-
-    /// <summary>The optimal-string-alignment distance (Levenshtein with adjacent transpositions).</summary>
-    internal static int Distance(string a, string b)
-    {
-        if (a.Length > 64 || b.Length > 64)
-        {
-            return int.MaxValue;
-        }
-
-        var d = new int[a.Length + 1, b.Length + 1];
-        for (var i = 0; i <= a.Length; i++)
-        {
-            d[i, 0] = i;
-        }
-
-        for (var j = 0; j <= b.Length; j++)
-        {
-            d[0, j] = j;
-        }
-
-        for (var i = 1; i <= a.Length; i++)
-        {
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + cost);
-                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
-                {
-                    d[i, j] = Math.Min(d[i, j], d[i - 2, j - 2] + 1);
-                }
-            }
-        }
-
-        return d[a.Length, b.Length];
     }
 }
