@@ -11,9 +11,11 @@ version=$("$root/build/package-version.sh" Copilot.Tool)
 # and a NuGet cache that already holds that version would hand back the old build. So the tool is installed into,
 # and run from (a local tool runs from the cache), a throw-away NuGet cache; the user's ~/.nuget/packages is never
 # read or written. MinVer build metadata would not help: NuGet ignores it when it compares versions.
-export NUGET_PACKAGES
-NUGET_PACKAGES=$(mktemp -d)
-trap 'rm -rf "$NUGET_PACKAGES"' EXIT
+# The CLI also remembers where a local tool of each version was restored (toolResolverCache in its home): an entry left
+# by an earlier run of the same version would point into a cache that is gone, so the CLI home is throw-away too.
+scratch=$(mktemp -d)
+trap 'rm -rf "$scratch"' EXIT
+export NUGET_PACKAGES="$scratch/nuget" DOTNET_CLI_HOME="$scratch/cli-home" DOTNET_NOLOGO=1
 [[ -f dotnet-tools.json || -f .config/dotnet-tools.json ]] || dotnet new tool-manifest >/dev/null
 dotnet tool uninstall --local Copilot.Tool >/dev/null 2>&1 || true
 dotnet tool install --local Copilot.Tool --version "$version" --add-source "$root/artifacts/packages" >&2

@@ -10,6 +10,9 @@ trap 'rm -rf "$work"' EXIT
 # A work tree with uncommitted changes packs the same version as its commit, so a NuGet cache may hold an older build
 # of this version: install and run from a throw-away cache, never the user's ~/.nuget/packages.
 export NUGET_PACKAGES="$work/nuget"
+# The CLI also remembers where a local tool of each version was restored (toolResolverCache in its home): an entry left
+# by an earlier install of the same version would point into a cache that is gone, so the CLI home is throw-away too.
+export DOTNET_CLI_HOME="$work/cli-home"
 
 echo "== global install into a tool path"
 dotnet tool install Copilot.Tool --version "$version" --tool-path "$work/tools" --add-source "$root/artifacts/packages" >/dev/null

@@ -144,7 +144,14 @@ public class PackedToolTests
     [Test]
     public void Works_as_a_local_tool_through_dotnet()
     {
-        var nuget = new Dictionary<string, string?> { ["NUGET_PACKAGES"] = Path.Combine(_tool.Root, "nuget") };
+        // A throw-away NuGet cache and CLI home: the CLI remembers where a local tool of a given version was restored
+        // (~/.dotnet/toolResolverCache), and an entry left by an earlier run of the same version would point into a
+        // cache that is gone.
+        var nuget = new Dictionary<string, string?>
+        {
+            ["NUGET_PACKAGES"] = Path.Combine(_tool.Root, "nuget"),
+            ["DOTNET_CLI_HOME"] = Path.Combine(_tool.Root, "cli-home"),
+        };
         var manifest = ProcessRunner.Run("dotnet", _workspace.Path, nuget, "new", "tool-manifest");
         Assert.That(manifest.ExitCode, Is.Zero, manifest.ToString());
         var install = ProcessRunner.Run("dotnet", _workspace.Path, nuget, "tool", "install", "--local", "Copilot.Tool", "--version", _tool.Version, "--add-source", _tool.Feed);
