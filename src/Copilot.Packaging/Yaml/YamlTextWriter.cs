@@ -84,7 +84,8 @@ public static class YamlTextWriter
     /// <summary>
     /// The style that makes <paramref name="value"/> read back exactly in YAML 1.1 (PyYAML, cfn-lint) and YAML 1.2
     /// (YamlDotNet): the node's own style unless that would change the value. Line breaks other than LF (CR, NEL,
-    /// LS, PS) and control characters survive only escaped, so they force double quotes; a plain <c>=</c> or
+    /// LS, PS), control characters and blanks beside a line break in a flow scalar survive only escaped, so they force
+    /// double quotes; a plain <c>=</c> or
     /// <c>&lt;&lt;</c> is YAML 1.1's value or merge key, so it is single-quoted. Everything else keeps its style
     /// (YamlDotNet already quotes a plain scalar it cannot write plain), so existing output is unchanged.
     /// </summary>
@@ -103,12 +104,32 @@ public static class YamlTextWriter
             return ScalarStyle.DoubleQuoted;
         }
 
+        // A flow scalar (plain, single- or double-quoted) folds its line breaks and drops the blanks around them; only
+        // escapes keep a tab or space next to a break ("\t\n" single-quoted read back as "\n").
+        if (style is not (ScalarStyle.Literal or ScalarStyle.Folded) && HasBlankBesideBreak(value))
+        {
+            return ScalarStyle.DoubleQuoted;
+        }
+
         if (untagged && style is ScalarStyle.Plain or ScalarStyle.Any && value is "=" or "<<")
         {
             return ScalarStyle.SingleQuoted;
         }
 
         return style;
+    }
+
+    private static bool HasBlankBesideBreak(string value)
+    {
+        for (var i = value.IndexOf('\n', StringComparison.Ordinal); i >= 0; i = value.IndexOf('\n', i + 1))
+        {
+            if ((i > 0 && value[i - 1] is ' ' or '\t') || (i + 1 < value.Length && value[i + 1] is ' ' or '\t'))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     // A block scalar keeps a value exactly when it has content, starts with neither a blank nor a break (no

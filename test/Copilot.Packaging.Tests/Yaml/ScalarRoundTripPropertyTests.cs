@@ -43,6 +43,11 @@ public sealed class ScalarRoundTripPropertyTests
     public void The_values_of_the_issue_round_trip() =>
         Assert.That(RoundTripProblems(["=", "<<", "a\u0085b", "a\rb", "\r", "x\r\ny", "~", "<< x", "= x", " lead", "trail ", "\ttab"]), Is.Empty);
 
+    /// <summary>Found by the property above: blanks beside a line break were folded away in flow styles.</summary>
+    [Test]
+    public void Blanks_beside_line_breaks_round_trip() =>
+        Assert.That(RoundTripProblems(["\t\n", " \n", "\n ", "a\t\nb", "a\n\tb", "a \n b", "x\n\n \n"]), Is.Empty);
+
     [Test]
     public void Cfn_lint_parses_a_template_holding_a_corpus_of_such_values()
     {
