@@ -31,7 +31,7 @@ internal static class DeployCommand
             var yes = command.Option("--yes", "Optional. With --diff: deploy without asking (needed without a terminal).", CommandOptionType.NoValue);
             var allowDowngrade = command.Option("--allow-downgrade", "Optional. Allow deploying over a stack made by a newer template version.", CommandOptionType.NoValue);
             var detach = command.Option("--detach", "Optional. Start the deployment and return without waiting for it.", CommandOptionType.NoValue);
-            var allowOutside = command.Option("--allow-outside-workspace <DIR>", "Optional. A directory outside the workspace that env files, addons assets and Docker builds may use (repeatable). By default only files inside the workspace are read and uploaded.", CommandOptionType.MultipleValue);
+            var allowOutside = WorkspaceRootFlag.AddTo(command);
             var aws = AwsFlags.AddTo(command, "deploy");
 
             command.OnExecute(() => runner.Run(verbose.HasValue(), async reporter =>
@@ -55,7 +55,7 @@ internal static class DeployCommand
                     DiffColor = console.IsOutputTerminal && console.ColorAllowed,
                     AllowDowngrade = allowDowngrade.HasValue(),
                     Detach = detach.HasValue(),
-                    AllowedOutsideWorkspace = [.. allowOutside.Values.OfType<string>()],
+                    AllowedOutsideWorkspace = allowOutside.Directories,
                 };
                 IDeployProgress progress = console.IsErrorTerminal
                     ? new TerminalDeployProgress(console.Error, console.ColorAllowed)

@@ -35,7 +35,7 @@ internal static class PackageCommand
             var uploadAssets = command.Option("--upload-assets", "Optional. Whether to upload assets (container images, Lambda functions, etc.). Uploaded asset locations are filled in the template configuration.", CommandOptionType.NoValue);
             var diff = command.Option("--diff", "Compares the generated CloudFormation template to the deployed stack. Exit code 0: no changes, 1: changes, 2: no diff could be made.", CommandOptionType.NoValue);
             var allowDowngrade = command.Option("--allow-downgrade", "Optional. Allow packaging a job whose deployed stack was made by a newer template version.", CommandOptionType.NoValue);
-            var allowOutside = command.Option("--allow-outside-workspace <DIR>", "Optional. A directory outside the workspace that env files, addons assets and Docker builds may use (repeatable). By default only files inside the workspace are read and uploaded.", CommandOptionType.MultipleValue);
+            var allowOutside = WorkspaceRootFlag.AddTo(command);
             var strict = command.Option("--strict", "Optional. Treat unknown manifest keys as errors instead of warnings.", CommandOptionType.NoValue);
             var aws = AwsFlags.AddTo(command, "read records and stacks");
 
@@ -66,7 +66,7 @@ internal static class PackageCommand
                     Mode = mode,
                     AllowDowngrade = allowDowngrade.HasValue(),
                     Strict = strict.HasValue(),
-                    AllowedOutsideWorkspace = [.. allowOutside.Values.OfType<string>()],
+                    AllowedOutsideWorkspace = allowOutside.Directories,
                 };
                 var result = await services.PackageAsync(request, runner.CancellationToken);
                 if (result.TemplateText is not null)
