@@ -5,7 +5,6 @@ using Copilot.Packaging.Diff;
 using Copilot.Packaging.Errors;
 using Copilot.Packaging.Reporting;
 using Copilot.Packaging.Stacks;
-using Copilot.Packaging.Yaml;
 using YamlDotNet.RepresentationModel;
 
 namespace Copilot.Packaging.Jobs;
@@ -81,7 +80,7 @@ public sealed class JobDeployer
             TemplateVersionComparer.EnsureNotDowngrade(prepared.Job, await source.GetDeployedVersionAsync(stackName, cancellationToken).ConfigureAwait(false));
         }
 
-        var rendered = await packager.RenderUploadedAsync(packageRequest, prepared, cancellationToken).ConfigureAwait(false);
+        var (rendered, templateText) = await packager.RenderUploadedAsync(packageRequest, prepared, cancellationToken).ConfigureAwait(false);
         var tags = Tags(prepared.Records.Application.Tags, request.ResourceTags, rendered.Configuration.Tags);
         var stack = rendered with { Configuration = rendered.Configuration with { Tags = tags } };
         var result = new JobDeployResult { JobName = prepared.Job, EnvironmentName = environment.Name, Region = environment.Region, StackName = stackName };
@@ -102,7 +101,6 @@ public sealed class JobDeployer
         }
 
         var target = await deploy.ConnectAsync(environment, prepared.Records.Regional, reporter, cancellationToken).ConfigureAwait(false);
-        var templateText = YamlTextWriter.Write(stack.Template);
         var templateUrl = await target.Templates.PutTemplateAsync(stackName, templateText, cancellationToken).ConfigureAwait(false);
         if (environment.ExecutionRoleArn.Length == 0)
         {

@@ -70,11 +70,7 @@ public sealed class JobPackager
             .RenderAsync(workspace, app, job, records, manifest, request.Mode, cancellationToken);
 
         cancellationToken.ThrowIfCancellationRequested();
-        var templateText = YamlTextWriter.Write(rendered.Stack.Template);
-        foreach (var note in CloudFormationLimits.Check(rendered.Stack, templateText, manifest.Manifest, manifest.ScheduleExpression))
-        {
-            _reporter.Verbose(note);
-        }
+        var templateText = CheckedTemplateText(rendered.Stack, manifest);
 
         var configuration = rendered.Stack.Configuration;
         var result = new PackageResult { JobName = job, EnvironmentName = env, Parameters = configuration.Parameters, Tags = configuration.Tags };
@@ -119,12 +115,27 @@ public sealed class JobPackager
         return new PreparedJob(workspace, app, job, records, manifest, WorkloadStackName.Of(app, env, job));
     }
 
-    /// <summary>The second half for <c>deploy</c>: uploads (as <c>--upload-assets</c>), synthesis and overrides.</summary>
-    internal async Task<JobStack> RenderUploadedAsync(JobPackageRequest request, PreparedJob prepared, CancellationToken cancellationToken)
+    /// <summary>
+    /// The second half for <c>deploy</c>: uploads (as <c>--upload-assets</c>), synthesis, overrides and the same
+    /// CloudFormation limits as <c>package</c>; the stack and its template text.
+    /// </summary>
+    internal async Task<(JobStack Stack, string TemplateText)> RenderUploadedAsync(JobPackageRequest request, PreparedJob prepared, CancellationToken cancellationToken)
     {
         var rendered = await new JobRenderer(_fileSystem, _reporter, _aws?.Assets, request).RenderAsync(
             prepared.Workspace, prepared.App, prepared.Job, prepared.Records, prepared.Manifest, request.Mode, cancellationToken);
-        return rendered.Stack;
+        return (rendered.Stack, CheckedTemplateText(rendered.Stack, prepared.Manifest));
+    }
+
+    // The template as text, refused when CloudFormation or ECS could not take it (notes go to --verbose).
+    private string CheckedTemplateText(JobStack stack, JobManifest manifest)
+    {
+        var templateText = YamlTextWriter.Write(stack.Template);
+        foreach (var note in CloudFormationLimits.Check(stack, templateText, manifest.Manifest, manifest.ScheduleExpression))
+        {
+            _reporter.Verbose(note);
+        }
+
+        return templateText;
     }
 
     /// <summary>What <see cref="PrepareAsync"/> found.</summary>

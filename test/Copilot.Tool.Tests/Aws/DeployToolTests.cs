@@ -17,9 +17,10 @@ public sealed class DeployToolTests : DeployableMotoFixture
     internal const string FailingJob = "failing-job";
     internal const string DetachedJob = "detached-job";
     internal const string RecordsJob = "records-job";
+    private const string OversizedJob = "oversized-job";
     private const string Stack = "my-app-test-report-generator";
 
-    private protected override IReadOnlyList<string> JobRepositories => [AwsWorkspace.Job, FailingJob, DetachedJob, RecordsJob];
+    private protected override IReadOnlyList<string> JobRepositories => [AwsWorkspace.Job, FailingJob, DetachedJob, RecordsJob, OversizedJob];
 
     // A server of its own: it deploys the example job's stack, which other fixtures compare with.
     private protected override bool OwnServer => true;
@@ -149,6 +150,30 @@ public sealed class DeployToolTests : DeployableMotoFixture
         Assert.That(run.Stderr, Does.Contain("Using records for environment test from copilot/.records.yml."));
         Assert.That(run.Stdout, Does.Contain("TaskDefinition"), "the diff is on stdout");
         Assert.That(await StatusAsync($"my-app-test-{RecordsJob}"), Is.EqualTo("CREATE_COMPLETE"));
+    }
+
+    [Test]
+    public async Task A_job_over_the_ecs_container_limit_is_refused_before_any_change_set()
+    {
+        using var workspace = AwsWorkspace.WithoutRecords();
+        var toolbox = new FakeToolbox(workspace.File(".tools"));
+        AwsWorkspace.AddJob(workspace, OversizedJob);
+        var sidecars = new System.Text.StringBuilder("sidecars:\n");
+        for (var i = 0; i < 10; i++)
+        {
+            sidecars.Append(FormattableString.Invariant($"  side{i}:\n    image: public.ecr.aws/nginx/nginx:latest\n"));
+        }
+
+        File.AppendAllText(workspace.File($"copilot/{OversizedJob}/manifest.yml"), sidecars.ToString());
+
+        var run = await DeployAsync(workspace, toolbox, "-n", OversizedJob, "-e", "test");
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(run.ExitCode, Is.EqualTo(1), run.ToString());
+            Assert.That(run.Stderr, Does.Contain("the task definition would have 11 containers (the job, its sidecars and the log router); ECS accepts at most 10"));
+            Assert.That(run.Stderr, Does.Not.Contain("Proposing infrastructure changes"), "no change set is made");
+        }
     }
 
     private Task<ToolRun> DeployAsync(Workspace workspace, FakeToolbox toolbox, params string[] args)
