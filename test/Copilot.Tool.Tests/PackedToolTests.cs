@@ -82,7 +82,7 @@ public class PackedToolTests
         Assert.That(packages.All(p => p.Value == $"Copilot.Tool.{p.Key}"), Is.True, string.Join(", ", packages));
 
         using var native = ZipFile.OpenRead(_tool.Package($"Copilot.Tool.{PackedFeed.HostRid}"));
-        Assert.That(native.Entries.Select(e => e.FullName).Where(n => n.StartsWith("tools/", StringComparison.Ordinal)).Order(), Is.EqualTo(new[]
+        Assert.That(native.Entries.Select(e => e.FullName).Where(n => n.StartsWith("tools/", StringComparison.Ordinal)).Order(StringComparer.Ordinal), Is.EqualTo(new[]
         {
             $"tools/any/{PackedFeed.HostRid}/DotnetToolSettings.xml",
             $"tools/any/{PackedFeed.HostRid}/dotnet-copilot-job",
@@ -90,7 +90,7 @@ public class PackedToolTests
 
         using var fallback = ZipFile.OpenRead(_tool.Package(PackedTool.Fallback));
         Assert.That(fallback.GetEntry("tools/net10.0/any/dotnet-copilot-job.dll"), Is.Not.Null);
-        Assert.That(fallback.Entries.Where(e => e.FullName.EndsWith(".xml", StringComparison.Ordinal) && !e.FullName.EndsWith("DotnetToolSettings.xml", StringComparison.Ordinal)), Is.Empty, "no XML docs");
+        Assert.That(fallback.Entries.Where(e => e.FullName.StartsWith("tools/", StringComparison.Ordinal) && e.FullName.EndsWith(".xml", StringComparison.Ordinal) && !e.FullName.EndsWith("/DotnetToolSettings.xml", StringComparison.Ordinal)), Is.Empty, "no XML docs");
     }
 
     [Test]
