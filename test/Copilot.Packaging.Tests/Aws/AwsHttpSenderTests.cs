@@ -141,7 +141,7 @@ public sealed class AwsHttpSenderTests
             using (Assert.EnterMultipleScope())
             {
                 Assert.That(handler.Bodies.Single(), Is.EqualTo("Action=DescribeStacks&Version=2010-05-15&StackName=my%20app%2Fstack"));
-                Assert.That(request.Headers.GetValues("Authorization").Single(), Does.StartWith("AWS4-HMAC-SHA256 Credential=AKID/").And.Contain("/us-west-2/cloudformation/aws4_request, SignedHeaders=content-type;host;x-amz-date, Signature="));
+                Assert.That(request.Headers.GetValues("Authorization").Single(), Does.StartWith("AWS4-HMAC-SHA256 Credential=AKID/").And.Contain("/us-west-2/cloudformation/aws4_request, SignedHeaders=content-type;host;x-amz-content-sha256;x-amz-date, Signature="));
                 Assert.That(request.Headers.Contains("X-Amz-Date"), Is.True);
             }
         }
