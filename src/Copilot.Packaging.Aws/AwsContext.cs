@@ -118,6 +118,14 @@ public sealed class AwsContext : IDisposable
                 code: CopilotJobErrorCode.AwsNotConfigured);
         }
 
+        // A credential_process runs bounded (and is killed with its process tree past the attempt timeout), once, now:
+        // a hanging or failing command is reported before any AWS call, naming the profile and its config line.
+        if (ProcessCredentials.ReplaceSdkProcess(credentials, profile, environment, deadline.AttemptTimeout) is ProcessCredentials bounded)
+        {
+            credentials = bounded;
+            bounded.GetCredentials();
+        }
+
         return new AwsContext(options, environment, region, credentials, profile ?? NonEmpty(environment.Get("AWS_PROFILE")), deadline, retry);
     }
 
