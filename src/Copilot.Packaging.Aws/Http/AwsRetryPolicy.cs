@@ -33,11 +33,15 @@ internal sealed record AwsRetryPolicy(int MaxAttempts, TimeSpan BaseDelay, TimeS
     /// <summary>True when AWS asks the caller to slow down.</summary>
     internal static bool IsThrottling(int statusCode, string errorCode) => statusCode == 429 || ThrottlingCodes.Contains(errorCode);
 
+    /// <summary>The shortest wait before a retry (zero unless set: full jitter; tests set it to make timings observable).</summary>
+    internal TimeSpan MinimumDelay { get; init; }
+
     /// <summary>The wait before attempt <paramref name="nextAttempt"/> (2 for the first retry).</summary>
     internal TimeSpan DelayBefore(int nextAttempt)
     {
         var ceiling = BaseDelay.TotalMilliseconds * Math.Pow(2, Math.Min(nextAttempt - 2, 30));
         var capped = Math.Min(ceiling, MaxDelay.TotalMilliseconds);
-        return TimeSpan.FromMilliseconds(Random.Shared.NextDouble() * capped);
+        var minimum = Math.Min(MinimumDelay.TotalMilliseconds, capped);
+        return TimeSpan.FromMilliseconds(minimum + (Random.Shared.NextDouble() * (capped - minimum)));
     }
 }
