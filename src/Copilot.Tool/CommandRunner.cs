@@ -49,11 +49,18 @@ internal sealed class CommandRunner(ToolConsole console, CancellationToken cance
 
     private static void Report(ConsoleReporter reporter, CopilotJobException ex)
     {
-        if (ex.Recommendation is not null)
+        if (Recommendation(ex) is { } recommendation)
         {
-            reporter.Info(ex.Recommendation);
+            reporter.Info(recommendation);
         }
 
         reporter.Error(ex.Describe());
     }
+
+    // The core names no flags: where its advice is "name it", the tool says with which flag (decided on the code).
+    private static string? Recommendation(CopilotJobException ex) => ex.Code switch
+    {
+        CopilotJobErrorCode.ApplicationRequired => "Name the application with -a/--app, or add `application: <name>` to copilot/.workspace.",
+        _ => ex.Recommendation,
+    };
 }

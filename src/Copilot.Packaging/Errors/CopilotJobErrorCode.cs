@@ -26,4 +26,10 @@ public enum CopilotJobErrorCode
     /// packaging; with a diff it means that no comparison could be made.
     /// </summary>
     AwsRead,
+
+    /// <summary>
+    /// No application was named and <c>copilot/.workspace</c> names none. The recommendation says to name one without
+    /// a host's spelling; a host replaces it with its own (the tool: <c>-a/--app</c>).
+    /// </summary>
+    ApplicationRequired,
 }

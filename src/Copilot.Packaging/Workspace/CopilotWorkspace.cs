@@ -53,6 +53,15 @@ public sealed class CopilotWorkspace
         return new CopilotWorkspace(fileSystem, copilotDirectory, ReadApplicationName(fileSystem, copilotDirectory));
     }
 
+    /// <summary>
+    /// The error when no application was named and <c>copilot/.workspace</c> names none
+    /// (<see cref="CopilotJobErrorCode.ApplicationRequired"/>: a host words how to name one).
+    /// </summary>
+    public static CopilotJobException ApplicationRequired() => new(
+        "could not find an application attached to this workspace",
+        recommendation: "Name the application, or add `application: <name>` to copilot/.workspace.",
+        code: CopilotJobErrorCode.ApplicationRequired);
+
     /// <summary>The path shown to users for a file in the workspace: relative to the root, with <c>/</c> separators.</summary>
     public string DisplayPath(string absolutePath) =>
         _fileSystem.Path.GetRelativePath(RootDirectory, absolutePath).Replace('\\', '/');

@@ -12,7 +12,6 @@ internal static class JobServices
         FileSystem = new FileSystem(),
         Variables = new DelegateEnvironmentVariables(runner.Console.GetVariable),
         Reporter = reporter,
-        Prompt = new TerminalChoicePrompt(runner.Console),
         AwsPortsFactory = aws.Ports,
     };
 }
