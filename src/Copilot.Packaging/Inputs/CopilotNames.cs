@@ -8,7 +8,7 @@ namespace Copilot.Packaging.Inputs;
 /// and hyphens, no two hyphens in a row, no trailing hyphen, at most 255 characters. Names become file names, stack
 /// names and SSM paths, so a name that breaks the rule (<c>x/../../escaped</c>) is refused wherever it comes from.
 /// </summary>
-public static partial class CopilotNames
+internal static partial class CopilotNames
 {
     /// <summary>The longest name copilot accepts.</summary>
     public const int MaxLength = 255;

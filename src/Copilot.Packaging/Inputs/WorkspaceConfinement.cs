@@ -9,7 +9,7 @@ namespace Copilot.Packaging.Inputs;
 /// followed, so nothing outside the workspace is read, zipped, sent to docker or uploaded. Directories given with
 /// <c>--allow-outside-workspace</c> widen the confinement explicitly.
 /// </summary>
-public sealed class WorkspaceConfinement
+internal sealed class WorkspaceConfinement
 {
     /// <summary>The most symbolic links followed while resolving one path (Linux's own limit).</summary>
     public const int MaxLinkHops = 40;

@@ -14,7 +14,7 @@ namespace Copilot.Packaging.Jobs;
 /// template under a content-hash key, and deploys it to stack <c>&lt;app&gt;-&lt;env&gt;-&lt;job&gt;</c> through a change set
 /// as the environment's execution role, with copilot's capabilities, tags and parameters.
 /// </summary>
-public sealed class JobDeployer
+internal sealed class JobDeployer
 {
     private readonly JobPackager packager;
     private readonly IPackagingReporter reporter;

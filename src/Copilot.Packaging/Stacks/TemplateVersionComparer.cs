@@ -9,7 +9,7 @@ namespace Copilot.Packaging.Stacks;
 /// prereleases sort before their release, build metadata is ignored, invalid strings sort below every valid one),
 /// and the downgrade guard of <c>--allow-downgrade</c>.
 /// </summary>
-public static class TemplateVersionComparer
+internal static class TemplateVersionComparer
 {
     /// <summary>Compares two versions: negative when <paramref name="left"/> is older, 0 when equal, positive when newer.</summary>
     public static int Compare(string? left, string? right)

@@ -10,7 +10,7 @@ namespace Copilot.Packaging.Workspace;
 /// A copilot workspace: the <c>copilot/</c> directory, the repository root above it (all manifest-relative paths
 /// resolve against it) and the application named in <c>copilot/.workspace</c>.
 /// </summary>
-public sealed class CopilotWorkspace
+internal sealed class CopilotWorkspace
 {
     /// <summary>The name of the directory copilot keeps its files in.</summary>
     public const string DirectoryName = "copilot";

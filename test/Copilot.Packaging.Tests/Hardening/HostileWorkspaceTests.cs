@@ -143,7 +143,7 @@ public sealed class HostileWorkspaceTests
     {
         var error = Refused(new JobPackageRequest { WorkingDirectory = _root, JobName = Job, EnvironmentName = name, Mode = new PackageMode.WriteFiles { OutputDirectory = Out } });
 
-        Assert.That(error.Message, Does.StartWith($"environment name \"{name}\" from -e/--env is invalid"));
+        Assert.That(error.Message, Does.StartWith($"environment name \"{name}\" is invalid"));
         AssertNothingWritten();
     }
 

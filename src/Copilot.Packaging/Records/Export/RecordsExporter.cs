@@ -13,7 +13,7 @@ namespace Copilot.Packaging.Records.Export;
 /// <c>package</c> can run later without AWS access and give the same output. Other environments and regions already in
 /// the file are kept; the file is replaced atomically.
 /// </summary>
-public sealed class RecordsExporter
+internal sealed class RecordsExporter
 {
     private readonly IFileSystem _fileSystem;
     private readonly IPackagingReporter _reporter;
