@@ -170,5 +170,5 @@ internal sealed class JobDeployer
     }
 
     private static string RollbackAdvice(string stackName, Records.EnvironmentRecord environment) =>
-        $"Rollback is disabled (--no-rollback): the stack keeps the resources that were created or updated. Inspect it in the CloudFormation console, then either roll it back with `aws cloudformation rollback-stack --stack-name {stackName}{(environment.ExecutionRoleArn.Length > 0 ? $" --role-arn {environment.ExecutionRoleArn}" : string.Empty)}` or fix the cause and run `dotnet copilot-job deploy` again.";
+        $"Rollback is disabled: the stack keeps the resources that were created or updated. Inspect it in the CloudFormation console, then either roll it back with `aws cloudformation rollback-stack --stack-name {stackName}{(environment.ExecutionRoleArn.Length > 0 ? $" --role-arn {environment.ExecutionRoleArn}" : string.Empty)}` or fix the cause and deploy again.";
 }

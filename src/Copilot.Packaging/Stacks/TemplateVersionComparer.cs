@@ -49,8 +49,7 @@ internal static class TemplateVersionComparer
             recommendation: string.Join(
                 Environment.NewLine,
                 $"It looks like you are trying to use an earlier version of Copilot to downgrade `workload {job}` lastly updated by a newer version of Copilot.",
-                "- We recommend upgrade your local Copilot CLI version and run this command again.",
-                "- Alternatively, you can run with `--allow-downgrade` to override. However, this can cause unsuccessful deployment. Please use with caution!"),
+                "- We recommend upgrade your local Copilot CLI version and run this command again."),
             code: CopilotJobErrorCode.Downgrade);
     }
 }

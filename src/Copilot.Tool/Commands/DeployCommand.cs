@@ -1,5 +1,6 @@
 using Copilot.Packaging.Deploy;
 using Copilot.Packaging.Errors;
+using Copilot.Packaging.Inputs;
 using McMaster.Extensions.CommandLineUtils;
 
 namespace Copilot.Tool.Commands;
@@ -38,6 +39,11 @@ internal static class DeployCommand
                 if (diff.HasValue() && !yes.HasValue() && !console.IsInputInteractive)
                 {
                     throw ConsoleDeployConfirmation.NoTerminal();
+                }
+
+                if (tag.Value() is { } imageTag)
+                {
+                    ImageReferences.EnsureTag(imageTag, "--tag");
                 }
 
                 var resourceTagValues = ParseTags(resourceTags.Value());
