@@ -149,7 +149,7 @@ internal sealed record StackEvent(
     string? Reason);
 
 /// <summary>What kind of failure a CloudFormation call had, as far as the deploy engine acts on it.</summary>
-public enum StackFailureKind
+internal enum StackFailureKind
 {
     /// <summary>Any other failure: reported as it is.</summary>
     Other,
