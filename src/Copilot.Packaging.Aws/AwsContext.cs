@@ -25,7 +25,7 @@ namespace Copilot.Packaging.Aws;
 /// and the AWS CLI, read it), and without a region it silently signs for us-east-1, so this class resolves the region
 /// itself and passes it to every client explicitly.
 /// </remarks>
-public sealed class AwsContext : IDisposable
+internal sealed class AwsContext : IDisposable
 {
     /// <summary>How to set a region, for the missing-region error.</summary>
     internal const string RegionAdvice =

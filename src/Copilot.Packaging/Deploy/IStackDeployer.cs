@@ -7,7 +7,7 @@ namespace Copilot.Packaging.Deploy;
 /// adapter implements it over our Query client; tests implement it with a scripted fake. Failures throw
 /// <see cref="StackOperationException"/>.
 /// </summary>
-public interface IStackDeployer
+internal interface IStackDeployer
 {
     /// <summary>DescribeStacks for one stack; null when it does not exist.</summary>
     Task<StackState?> DescribeStackAsync(string stackName, CancellationToken cancellationToken);
@@ -35,7 +35,7 @@ public interface IStackDeployer
 }
 
 /// <summary>Where the template goes before CloudFormation reads it.</summary>
-public interface ITemplateStore
+internal interface ITemplateStore
 {
     /// <summary>
     /// Stores <paramref name="templateText"/> under a key made of the stack name and the text's SHA-256
@@ -49,10 +49,10 @@ public interface ITemplateStore
 /// <param name="StackName">The stack's name.</param>
 /// <param name="Status">Its status, for example <c>UPDATE_COMPLETE</c>.</param>
 /// <param name="StatusReason">The reason CloudFormation gives for the status, if any.</param>
-public sealed record StackState(string StackId, string StackName, string Status, string? StatusReason = null);
+internal sealed record StackState(string StackId, string StackName, string Status, string? StatusReason = null);
 
 /// <summary>Whether a change set creates the stack or updates it.</summary>
-public enum ChangeSetType
+internal enum ChangeSetType
 {
     /// <summary><c>CREATE</c>: the stack does not exist yet.</summary>
     Create,
@@ -62,7 +62,7 @@ public enum ChangeSetType
 }
 
 /// <summary>The CreateChangeSet input copilot sends.</summary>
-public sealed record ChangeSetRequest
+internal sealed record ChangeSetRequest
 {
     /// <summary>The capabilities copilot acknowledges, in its order.</summary>
     public static readonly IReadOnlyList<string> CopilotCapabilities = ["CAPABILITY_IAM", "CAPABILITY_NAMED_IAM", "CAPABILITY_AUTO_EXPAND"];
@@ -98,7 +98,7 @@ public sealed record ChangeSetRequest
 /// <summary>What CreateChangeSet returns.</summary>
 /// <param name="Id">The change set's ID (an ARN).</param>
 /// <param name="StackId">The stack's ID.</param>
-public sealed record ChangeSetCreated(string Id, string StackId);
+internal sealed record ChangeSetCreated(string Id, string StackId);
 
 /// <summary>What DescribeChangeSet says.</summary>
 /// <param name="Status">For example <c>CREATE_COMPLETE</c> or <c>FAILED</c>.</param>
@@ -106,23 +106,30 @@ public sealed record ChangeSetCreated(string Id, string StackId);
 /// <param name="StatusReason">Why it failed, if it did.</param>
 /// <param name="CreationTime">When it was created (CloudFormation's clock); stack events from then on belong to this deploy.</param>
 /// <param name="Changes">The resource changes, in CloudFormation's order.</param>
-public sealed record ChangeSetDescription(
+internal sealed record ChangeSetDescription(
     string Status,
     string ExecutionStatus,
     string? StatusReason,
     DateTimeOffset? CreationTime,
-    IReadOnlyList<ResourceChange> Changes);
+    IReadOnlyList<ResourceChange> Changes)
+{
+    /// <summary>
+    /// True when CloudFormation refused the change set because it would change nothing. The adapter decides it from
+    /// CloudFormation's answer (AWS says so only in <see cref="StatusReason"/>'s text); the engine only reads this flag.
+    /// </summary>
+    public bool ChangesNothing { get; init; }
+}
 
 /// <summary>One resource change of a change set.</summary>
 /// <param name="Action">Add, Modify, Remove, Import, Dynamic.</param>
 /// <param name="LogicalId">The resource's logical ID.</param>
 /// <param name="ResourceType">For example <c>AWS::ECS::TaskDefinition</c>.</param>
-public sealed record ResourceChange(string Action, string LogicalId, string ResourceType);
+internal sealed record ResourceChange(string Action, string LogicalId, string ResourceType);
 
 /// <summary>One page of stack events.</summary>
 /// <param name="Events">Newest first.</param>
 /// <param name="NextToken">The next (older) page, or null.</param>
-public sealed record StackEventPage(IReadOnlyList<StackEvent> Events, string? NextToken);
+internal sealed record StackEventPage(IReadOnlyList<StackEvent> Events, string? NextToken);
 
 /// <summary>One stack event.</summary>
 /// <param name="EventId">Unique ID.</param>
@@ -132,7 +139,7 @@ public sealed record StackEventPage(IReadOnlyList<StackEvent> Events, string? Ne
 /// <param name="Timestamp">When it happened (CloudFormation's clock).</param>
 /// <param name="Status">For example <c>CREATE_FAILED</c>.</param>
 /// <param name="Reason">The status reason, if any.</param>
-public sealed record StackEvent(
+internal sealed record StackEvent(
     string EventId,
     string LogicalId,
     string? PhysicalId,
@@ -141,20 +148,38 @@ public sealed record StackEvent(
     string Status,
     string? Reason);
 
+/// <summary>What kind of failure a CloudFormation call had, as far as the deploy engine acts on it.</summary>
+internal enum StackFailureKind
+{
+    /// <summary>Any other failure: reported as it is.</summary>
+    Other,
+
+    /// <summary>The stack or change set does not exist.</summary>
+    NotFound,
+
+    /// <summary>AWS asked the caller to slow down.</summary>
+    Throttled,
+
+    /// <summary>CancelUpdateStack found no update in progress (it finished meanwhile): nothing to cancel.</summary>
+    NothingToCancel,
+}
+
 /// <summary>A CloudFormation call failed.</summary>
-public sealed class StackOperationException : CopilotJobException
+internal sealed class StackOperationException : CopilotJobException
 {
     /// <summary>Creates the error.</summary>
     /// <param name="operation">The operation, for example <c>CreateChangeSet</c>.</param>
     /// <param name="errorCode">The AWS error code.</param>
     /// <param name="serviceMessage">The message AWS returned.</param>
+    /// <param name="kind">What kind of failure it is; the adapter classifies AWS's answer (see <see cref="StackFailureKind"/>).</param>
     /// <param name="innerException">The cause.</param>
-    public StackOperationException(string operation, string errorCode, string serviceMessage, Exception? innerException = null)
+    public StackOperationException(string operation, string errorCode, string serviceMessage, StackFailureKind kind = StackFailureKind.Other, Exception? innerException = null)
         : base($"{operation}: {errorCode}: {serviceMessage}", innerException: innerException)
     {
         Operation = operation;
         ErrorCode = errorCode;
         ServiceMessage = serviceMessage;
+        Kind = kind;
     }
 
     /// <summary>The operation.</summary>
@@ -163,13 +188,15 @@ public sealed class StackOperationException : CopilotJobException
     /// <summary>The AWS error code.</summary>
     public string ErrorCode { get; }
 
-    /// <summary>The message AWS returned.</summary>
+    /// <summary>The message AWS returned (for people: never decided on).</summary>
     public string ServiceMessage { get; }
 
+    /// <summary>What kind of failure it is.</summary>
+    public StackFailureKind Kind { get; }
+
     /// <summary>True when AWS asked us to slow down.</summary>
-    public bool IsThrottling => ErrorCode is "Throttling" or "ThrottlingException" or "RequestLimitExceeded" or "TooManyRequestsException";
+    public bool IsThrottling => Kind == StackFailureKind.Throttled;
 
     /// <summary>True when the stack (or change set) does not exist.</summary>
-    public bool IsNotFound => ErrorCode is "ValidationError" or "ChangeSetNotFound" or "ChangeSetNotFoundException"
-        && ServiceMessage.Contains("does not exist", StringComparison.Ordinal) || ErrorCode is "ChangeSetNotFound" or "ChangeSetNotFoundException";
+    public bool IsNotFound => Kind == StackFailureKind.NotFound;
 }
