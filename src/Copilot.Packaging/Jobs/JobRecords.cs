@@ -17,7 +17,7 @@ internal sealed record JobRecords(ApplicationRecord Application, EnvironmentReco
     {
         var resolver = new RecordStoreResolver(fileSystem, aws is null ? null : aws.RecordStore, reporter);
         var workspaceRecords = resolver.ReadWorkspaceRecords(workspace);
-        CopilotNames.Ensure("environment", env, "-e/--env");
+        CopilotNames.Ensure("environment", env, source: null);
         var store = await resolver.ForEnvironmentAsync(workspaceRecords, app, env, cancellationToken);
         var fromAws = !ReferenceEquals(store, workspaceRecords);
         try

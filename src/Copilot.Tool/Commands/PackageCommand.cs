@@ -1,7 +1,6 @@
 using Copilot.Packaging.Errors;
 using Copilot.Packaging.Inputs;
 using Copilot.Packaging.Jobs;
-using Copilot.Packaging.Reporting;
 using Copilot.Tool.CommandLine;
 using McMaster.Extensions.CommandLineUtils;
 
@@ -25,9 +24,7 @@ internal static class PackageCommand
                   (writes report-generator-test.stack.yml and report-generator-test.params.yml)
                 """;
             var verbose = CommandDefaults.Apply(command, parent);
-            var name = command.Option("-n|--name <JOB>", "Name of the job.", CommandOptionType.SingleValue);
-            var env = command.Option("-e|--env <ENV>", "Name of the environment.", CommandOptionType.SingleValue);
-            var app = command.Option("-a|--app <APP>", "Name of the application (default: the one in copilot/.workspace).", CommandOptionType.SingleValue);
+            var names = JobChoice.AddTo(command);
             var outputDir = command.Option("--output-dir <DIR>", "Optional. Writes the stack template and template configuration to a directory.", CommandOptionType.SingleValue);
             var paramsFormat = command.Option("--params-format", "Optional. Format of the template configuration with --output-dir: yaml (default) or json (copilot's .params.json).", CommandOptionType.SingleValue);
             paramsFormat.ValueName = "yaml|json";
@@ -48,21 +45,13 @@ internal static class PackageCommand
                 }
 
                 using var services = JobServices.For(runner, reporter, aws);
-                var selector = new NameSelector(new TerminalChoicePrompt(runner.Console), reporter);
-                var catalog = services.Catalog();
-                var workingDirectory = runner.Console.WorkingDirectory;
-                var job = name.Value() ?? await selector.SelectAsync(
-                    "job", "-n/--name", "Which job would you like to generate a CloudFormation template for?",
-                    catalog.ListJobs(workingDirectory, app.Value()), runner.CancellationToken);
-                var environment = env.Value() ?? await selector.SelectAsync(
-                    "environment", "-e/--env", "Which environment would you like to package this stack for?",
-                    await catalog.ListEnvironmentsAsync(workingDirectory, app.Value(), runner.CancellationToken), runner.CancellationToken);
+                var (job, environment) = await names.SelectAsync(runner, services, reporter);
                 var request = new JobPackageRequest
                 {
-                    WorkingDirectory = workingDirectory,
+                    WorkingDirectory = runner.Console.WorkingDirectory,
                     JobName = job,
                     EnvironmentName = environment,
-                    ApplicationName = app.Value(),
+                    ApplicationName = names.Application.Value(),
                     Mode = mode,
                     AllowDowngrade = allowDowngrade.HasValue(),
                     Strict = strict.HasValue(),
