@@ -49,7 +49,7 @@ public class PackedToolTests
 
         // The fallback's assembly carries the informational version (ProductVersion) <package version>+<full commit hash>;
         // the native binary has no assembly file, and says the same.
-        var dll = Directory.GetFiles(Path.Combine(_fallback.Root, "tools"), "dotnet-copilot-job.dll", SearchOption.AllDirectories).Single();
+        var dll = FallbackAssemblies("dotnet-copilot-job.dll").Single();
         var informational = FileVersionInfo.GetVersionInfo(dll).ProductVersion!;
         Assert.That(informational, Is.EqualTo($"{_tool.Version}+{GitHead()}"));
         Assert.That(native.ExitCode, Is.Zero, native.ToString());
@@ -67,7 +67,7 @@ public class PackedToolTests
         Assert.That(Directory.GetFiles(Path.Combine(_tool.Root, "tools"), "*.dll", SearchOption.AllDirectories), Is.Empty, "no managed code");
         Assert.That(NativeExecutable.IsNative(target), Is.True, $"{target} is a native executable of this platform");
 
-        var fallbackDll = Directory.GetFiles(Path.Combine(_fallback.Root, "tools"), "dotnet-copilot-job.dll", SearchOption.AllDirectories);
+        var fallbackDll = FallbackAssemblies("dotnet-copilot-job.dll");
         Assert.That(fallbackDll, Has.Length.EqualTo(1), "the fallback is the framework-dependent tool");
     }
 
@@ -91,6 +91,34 @@ public class PackedToolTests
         using var fallback = ZipFile.OpenRead(_tool.Package(PackedTool.Fallback));
         Assert.That(fallback.GetEntry("tools/net10.0/any/dotnet-copilot-job.dll"), Is.Not.Null);
         Assert.That(fallback.Entries.Where(e => e.FullName.StartsWith("tools/", StringComparison.Ordinal) && e.FullName.EndsWith(".xml", StringComparison.Ordinal) && !e.FullName.EndsWith("/DotnetToolSettings.xml", StringComparison.Ordinal)), Is.Empty, "no XML docs");
+    }
+
+    [Test]
+    public void The_fallback_keeps_portable_IL_assemblies_and_adds_linux_x64_ReadyToRun_copies_the_host_chooses()
+    {
+        // A ReadyToRun image of another platform does not load at all (BadImageFormatException), so the IL assemblies
+        // stay where every platform loads them, and the ReadyToRun copies are RID-specific assets in deps.json.
+        const string Tools = "tools/net10.0/any/";
+        const string ReadyToRun = Tools + "runtimes/linux-x64/lib/net10.0/";
+        using var fallback = ZipFile.OpenRead(_tool.Package(PackedTool.Fallback));
+        var entries = fallback.Entries.ToDictionary(e => e.FullName);
+        var il = entries.Keys.Where(n => n.StartsWith(Tools, StringComparison.Ordinal) && n.EndsWith(".dll", StringComparison.Ordinal) && !n[Tools.Length..].Contains('/')).ToList();
+        var readyToRun = entries.Keys.Where(n => n.StartsWith(ReadyToRun, StringComparison.Ordinal)).ToList();
+        Assert.That(il.Select(Path.GetFileName), Is.SupersetOf(new[] { "dotnet-copilot-job.dll", "Copilot.Packaging.dll", "Copilot.Packaging.Aws.dll", "YamlDotNet.dll" }));
+        Assert.That(readyToRun.Select(Path.GetFileName), Is.EquivalentTo(il.Select(Path.GetFileName)), "a linux-x64 copy of every assembly");
+        Assert.That(il.Where(n => IsReadyToRun(entries[n])), Is.Empty, "the assemblies every platform loads are IL only");
+        foreach (var name in new[] { "dotnet-copilot-job.dll", "Copilot.Packaging.dll", "YamlDotNet.dll" })
+        {
+            Assert.That(IsReadyToRun(entries[ReadyToRun + name]), Is.True, $"{name} is precompiled for linux-x64");
+        }
+
+        using var deps = System.Text.Json.JsonDocument.Parse(entries[Tools + "dotnet-copilot-job.deps.json"].Open());
+        var target = deps.RootElement.GetProperty("targets").EnumerateObject().Single().Value;
+        var runtimeTargets = target.EnumerateObject()
+            .SelectMany(library => library.Value.TryGetProperty("runtimeTargets", out var assets) ? assets.EnumerateObject().ToArray() : Array.Empty<System.Text.Json.JsonProperty>())
+            .ToDictionary(asset => asset.Name, asset => (Rid: asset.Value.GetProperty("rid").GetString(), Type: asset.Value.GetProperty("assetType").GetString()));
+        Assert.That(runtimeTargets.Keys, Is.EquivalentTo(readyToRun.Select(n => n[Tools.Length..])));
+        Assert.That(runtimeTargets.Values.Distinct(), Is.EqualTo(new[] { ("linux-x64", "runtime") }));
     }
 
     [Test]
@@ -224,5 +252,25 @@ public class PackedToolTests
         Assert.That(run.Stdout, Is.EqualTo(global.Stdout));
         Assert.That(Directory.Exists(Path.Combine(cache, $"copilot.tool.{PackedFeed.HostRid}")), Is.True, "the local tool is the native package of this platform");
         Assert.That(Directory.Exists(Path.Combine(cache, "copilot.tool.any")), Is.False, "the fallback was not fetched");
+    }
+
+    // The fallback's assemblies of this name in its installed package, without the platform-specific copies under runtimes/.
+    private string[] FallbackAssemblies(string name) =>
+        Directory.GetFiles(Path.Combine(_fallback.Root, "tools"), name, SearchOption.AllDirectories)
+            .Where(p => !p.Contains($"{Path.DirectorySeparatorChar}runtimes{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .ToArray();
+
+    // A ReadyToRun image points its CLI header's ManagedNativeHeader at the READYTORUN_HEADER; an IL-only assembly has none.
+    private static bool IsReadyToRun(ZipArchiveEntry entry)
+    {
+        using var stream = new MemoryStream();
+        using (var source = entry.Open())
+        {
+            source.CopyTo(stream);
+        }
+
+        stream.Position = 0;
+        using var pe = new System.Reflection.PortableExecutable.PEReader(stream);
+        return pe.PEHeaders.CorHeader!.ManagedNativeHeaderDirectory.Size > 0;
     }
 }
