@@ -4,6 +4,8 @@
 #   Copilot.Tool                               the tool's pointer package: no code, it names one package per platform
 #                                              (dotnet tool install picks the one of the machine it runs on)
 #   Copilot.Tool.any                           the framework-dependent fallback, for every platform without a native one
+#                                              (IL assemblies, plus ReadyToRun copies for linux-x64 the host picks there:
+#                                              build/ReadyToRunFallback.targets)
 #   Copilot.Tool.<rid>                         the Native AOT tool of this machine (linux-x64 here), when Copilot.Tool
 #                                              names its platform; needs clang and zlib (./build/prerequisites.sh --native)
 #
