@@ -19,6 +19,8 @@ public sealed class AwsRecordStore : IRecordStore
     private readonly ConcurrentDictionary<string, Lazy<Task<string?>>> parameters = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Lazy<Task<ApplicationRecord>>> applications = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<(string App, string Env), Lazy<Task<EnvironmentRecord>>> environments = new();
+    private readonly ConcurrentDictionary<(string App, string Env), Lazy<Task<EnvironmentRecord>>> locations = new();
+    private readonly ConcurrentDictionary<(string App, string Account, string Region), Lazy<Task<RegionalResources>>> regionals = new();
     private readonly Lazy<Task<string>> callerAccount;
 
     /// <summary>Creates the store over the run's AWS context.</summary>
@@ -46,6 +48,11 @@ public sealed class AwsRecordStore : IRecordStore
         environments.GetOrAdd((app, env), key => new Lazy<Task<EnvironmentRecord>>(() => ReadEnvironmentAsync(key.App, key.Env, cancellationToken))).Value;
 
     /// <inheritdoc />
+    /// <remarks>From the SSM record alone: <see cref="EnvironmentRecord.Version"/> is empty and there are no features.</remarks>
+    public Task<EnvironmentRecord> LocateEnvironmentAsync(string app, string env, CancellationToken cancellationToken) =>
+        locations.GetOrAdd((app, env), key => new Lazy<Task<EnvironmentRecord>>(() => ReadLocationAsync(key.App, key.Env, cancellationToken))).Value;
+
+    /// <inheritdoc />
     public async Task<IReadOnlyList<string>> ListEnvironmentsAsync(string app, CancellationToken cancellationToken)
     {
         var path = $"/copilot/applications/{app}/environments/";
@@ -66,7 +73,13 @@ public sealed class AwsRecordStore : IRecordStore
     }
 
     /// <inheritdoc />
-    public async Task<RegionalResources> GetRegionalResourcesAsync(ApplicationRecord app, string region, CancellationToken cancellationToken)
+    public Task<RegionalResources> GetRegionalResourcesAsync(ApplicationRecord app, string region, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        return regionals.GetOrAdd((app.Name, app.Account, region), _ => new Lazy<Task<RegionalResources>>(() => ReadRegionalResourcesAsync(app, region, cancellationToken))).Value;
+    }
+
+    private async Task<RegionalResources> ReadRegionalResourcesAsync(ApplicationRecord app, string region, CancellationToken cancellationToken)
     {
         try
         {
@@ -105,7 +118,7 @@ public sealed class AwsRecordStore : IRecordStore
         };
     }
 
-    private async Task<EnvironmentRecord> ReadEnvironmentAsync(string app, string env, CancellationToken cancellationToken)
+    private async Task<EnvironmentRecord> ReadLocationAsync(string app, string env, CancellationToken cancellationToken)
     {
         var name = EnvironmentParameter(app, env);
         var json = await GetParameterAsync(name, $"read the record of environment {env} in application {app}", cancellationToken).ConfigureAwait(false);
@@ -118,7 +131,21 @@ public sealed class AwsRecordStore : IRecordStore
         }
 
         var record = SsmRecordJson.ParseEnvironment(name, json);
-        var region = record.Region.Length > 0 ? record.Region : context.Region;
+        return new EnvironmentRecord
+        {
+            Name = record.Name.Length > 0 ? record.Name : env,
+            Region = record.Region.Length > 0 ? record.Region : context.Region,
+            AccountId = record.AccountId,
+            ManagerRoleArn = record.ManagerRoleArn,
+            ExecutionRoleArn = record.ExecutionRoleArn,
+            Version = string.Empty,
+        };
+    }
+
+    private async Task<EnvironmentRecord> ReadEnvironmentAsync(string app, string env, CancellationToken cancellationToken)
+    {
+        var record = await LocateEnvironmentAsync(app, env, cancellationToken).ConfigureAwait(false);
+        var region = record.Region;
         var credentials = context.Credentials;
         if (record.ManagerRoleArn.Length > 0)
         {
@@ -155,13 +182,8 @@ public sealed class AwsRecordStore : IRecordStore
                 $"cannot deploy a service to an undeployed environment. Please run \"copilot env deploy --name {env}\" to deploy the environment first");
         }
 
-        return new EnvironmentRecord
+        return record with
         {
-            Name = record.Name.Length > 0 ? record.Name : env,
-            Region = region,
-            AccountId = record.AccountId,
-            ManagerRoleArn = record.ManagerRoleArn,
-            ExecutionRoleArn = record.ExecutionRoleArn,
             Version = facts.Version,
             Features = facts.Features,
             ServiceDiscoveryEndpoint = facts.ServiceDiscoveryEndpoint,

@@ -22,6 +22,7 @@ public sealed class JobPackager
     private readonly IPackagingReporter _reporter;
     private readonly AwsPorts? _aws;
     private readonly TimeProvider _clock;
+    private readonly JobRecordsReader _records;
 
     /// <summary>Creates a packager.</summary>
     /// <param name="fileSystem">The file system the workspace is read from and output written to.</param>
@@ -36,6 +37,18 @@ public sealed class JobPackager
         _variables = variables;
         _reporter = reporter;
         _aws = aws;
+        _records = new JobRecordsReader(fileSystem, aws, reporter);
+    }
+
+    // A packager for one pair of a batch: its own reporter, the batch's records.
+    private JobPackager(JobPackager batch, IPackagingReporter reporter, AwsPorts? aws)
+    {
+        _clock = batch._clock;
+        _fileSystem = batch._fileSystem;
+        _variables = batch._variables;
+        _reporter = reporter;
+        _aws = aws;
+        _records = batch._records;
     }
 
     /// <summary>Runs one <c>package</c> request.</summary>
@@ -60,11 +73,22 @@ public sealed class JobPackager
 
     private async Task<PackageResult> RunAsync(JobPackageRequest request, CancellationToken cancellationToken)
     {
-        var prepared = await PrepareAsync(request, cancellationToken);
+        var (result, files) = await ProduceAsync(request, cancellationToken);
+        return files is null ? result : result with { WrittenFiles = files.Write(_fileSystem, cancellationToken) };
+    }
+
+    // A run up to its output: the result, and for PackageMode.WriteFiles the files to write (not written yet).
+    private async Task<(PackageResult Result, PackageOutput? Files)> ProduceAsync(JobPackageRequest request, CancellationToken cancellationToken)
+    {
+        Task<DeployedTemplate?>? deployedRead = null;
+        var prepared = await PrepareAsync(
+            request,
+            (read, app) => deployedRead = DeployedStackReader.Start(_aws, request, read.FromAws, read.Located, app, cancellationToken),
+            cancellationToken);
         var (workspace, app, job, records, manifest, stackName) = prepared;
         var env = records.Environment.Name;
         cancellationToken.ThrowIfCancellationRequested();
-        var deployed = await DeployedStackReader.ReadAsync(_aws, _reporter, request, records, stackName, cancellationToken);
+        var deployed = await DeployedStackReader.FinishAsync(deployedRead, _aws, _reporter, request, records, stackName);
         cancellationToken.ThrowIfCancellationRequested();
         var rendered = await new JobRenderer(_fileSystem, _reporter, _aws?.Assets, request)
             .RenderAsync(workspace, app, job, records, manifest, request.Mode, cancellationToken);
@@ -83,11 +107,11 @@ public sealed class JobPackager
                 }
 
                 var stackDiff = DeployedStackComparison.Compare(deployed, rendered.Stack);
-                return new PackageResult { JobName = job, EnvironmentName = env, DiffText = stackDiff.ToText(new DiffWriteOptions { Color = diff.Color }), HasDiff = stackDiff.HasChanges };
+                return (new PackageResult { JobName = job, EnvironmentName = env, DiffText = stackDiff.ToText(new DiffWriteOptions { Color = diff.Color }), HasDiff = stackDiff.HasChanges }, null);
             case PackageMode.WriteFiles files:
-                return result with { WrittenFiles = PackageOutput.Write(_fileSystem, request.WorkingDirectory, files, job, env, rendered, templateText, cancellationToken) };
+                return (result, PackageOutput.For(_fileSystem, request.WorkingDirectory, files, job, env, rendered, templateText));
             default:
-                return result with { TemplateText = templateText };
+                return (result with { TemplateText = templateText }, null);
         }
     }
 
@@ -95,14 +119,22 @@ public sealed class JobPackager
     /// The first half of a run, shared by <c>package</c> and <c>deploy</c>: workspace, job, records, manifest (loaded,
     /// validated, subnets resolved, environment features checked) and the stack name. Nothing is uploaded yet.
     /// </summary>
-    internal async Task<PreparedJob> PrepareAsync(JobPackageRequest request, CancellationToken cancellationToken)
+    /// <param name="request">The request.</param>
+    /// <param name="recordsStarted">
+    /// Called with the application once the record reads are under way, to start reads that need only the environment's region and role
+    /// (the deployed stack) in the same wave as the last records; null for none.
+    /// </param>
+    /// <param name="cancellationToken">Cancels the run.</param>
+    internal async Task<PreparedJob> PrepareAsync(JobPackageRequest request, Action<JobRecordsRead, string>? recordsStarted, CancellationToken cancellationToken)
     {
         var workspace = CopilotWorkspace.Find(_fileSystem, request.WorkingDirectory);
         var app = WorkspaceCatalog.ApplicationOf(workspace, request.ApplicationName);
         var job = request.JobName;
         WorkloadDirectories.EnsureJob(_fileSystem, workspace, job);
         cancellationToken.ThrowIfCancellationRequested();
-        var records = await JobRecords.ReadAsync(_fileSystem, _aws, _reporter, workspace, app, request.EnvironmentName, cancellationToken);
+        var read = await _records.StartAsync(workspace, app, request.EnvironmentName, cancellationToken);
+        recordsStarted?.Invoke(read, app);
+        var records = await read.Records;
         var env = records.Environment.Name;
 
         cancellationToken.ThrowIfCancellationRequested();
