@@ -41,7 +41,7 @@ public sealed class JobPackager
     }
 
     // A packager for one pair of a batch: its own reporter, the batch's records.
-    private JobPackager(JobPackager batch, IPackagingReporter reporter, AwsPorts? aws)
+    internal JobPackager(JobPackager batch, IPackagingReporter reporter, AwsPorts? aws)
     {
         _clock = batch._clock;
         _fileSystem = batch._fileSystem;
@@ -70,6 +70,45 @@ public sealed class JobPackager
             throw new DiffUnavailableException($"no diff: {ex.Describe()}", ex.Recommendation, ex);
         }
     }
+
+    /// <summary>
+    /// Runs one <c>package</c> request over several jobs and environments (see <see cref="JobBatchRequest"/>): the pairs
+    /// are packaged concurrently, records and AWS reads shared (each application and environment is read once), and
+    /// with <see cref="PackageMode.WriteFiles"/> every pair's files are written in one all-or-nothing step once all
+    /// pairs succeeded. Pairs that fail are returned in <see cref="JobBatchResult.Failures"/>; what each pair reported
+    /// is passed on afterwards in pair order, each line prefixed with <c>&lt;job&gt;-&lt;env&gt;: </c>.
+    /// </summary>
+    /// <exception cref="CopilotJobException">
+    /// The pairs could not be listed (no workspace, jobs or environments), a name repeats nothing, or a print was asked
+    /// for several pairs.
+    /// </exception>
+    public Task<JobBatchResult> PackageBatchAsync(JobBatchRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        request.Mode.EnsureValid();
+        return new JobBatchPackager(new JobPackager(_fileSystem, _variables, new SynchronizedReporter(_reporter), _aws, _clock), _reporter)
+            .RunAsync(request, cancellationToken);
+    }
+
+    /// <summary>A pair of a batch, up to its output (files are not written): as <see cref="PackageAsync"/>.</summary>
+    internal async Task<(PackageResult Result, PackageOutput? Files)> ProducePairAsync(JobPackageRequest request, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await ProduceAsync(request, cancellationToken);
+        }
+        catch (CopilotJobException ex) when (request.Mode is PackageMode.Diff && ex.Code == CopilotJobErrorCode.AwsRead)
+        {
+            throw new DiffUnavailableException($"no diff: {ex.Describe()}", ex.Recommendation, ex);
+        }
+    }
+
+    /// <summary>The file system, AWS ports and records of this packager, for the pairs of a batch.</summary>
+    internal IFileSystem FileSystem => _fileSystem;
+
+    internal AwsPorts? Aws => _aws;
+
+    internal JobRecordsReader Records => _records;
 
     private async Task<PackageResult> RunAsync(JobPackageRequest request, CancellationToken cancellationToken)
     {

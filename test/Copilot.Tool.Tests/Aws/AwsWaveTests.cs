@@ -112,6 +112,27 @@ public sealed class AwsWaveTests : DeployableMotoFixture
         }
     }
 
+    [Test]
+    public async Task A_batch_diff_reads_each_record_once_in_three_waves_and_exits_with_the_highest_code()
+    {
+        using var workspace = AwsWorkspace.WithoutRecords();
+        AwsWorkspace.AddJob(workspace, "fresh");
+
+        var run = await InProcessTool.RunAsync(workspace.Path, Variables(), string.Empty, false, "package", "-n", AwsWorkspace.Job, "-n", "fresh", "-e", "test", "--diff");
+
+        var exchanges = proxy.Exchanges.ToList();
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(run.ExitCode, Is.EqualTo(1), "one pair has changes: " + run);
+            Assert.That(run.Stdout, Does.StartWith($"--- {AwsWorkspace.Job}-test\nNo changes.\n--- fresh-test\n"), run.ToString());
+            Assert.That(run.Stderr, Does.Contain("fresh-test: Stack my-app-test-fresh does not exist yet: everything is new."));
+            Assert.That(exchanges.Count(e => e.Call == "ssm GetParameter"), Is.EqualTo(2), "the application and the environment, once for both jobs");
+            Assert.That(exchanges.Count(e => e.Call == "sts AssumeRole"), Is.EqualTo(1));
+            Assert.That(exchanges.Count(e => e.Call == "cloudformation GetTemplate"), Is.EqualTo(2), "each job's deployed template");
+            Assert.That(ProxyExchange.Waves(exchanges), Is.EqualTo(3), Timeline(exchanges));
+        }
+    }
+
     private Dictionary<string, string> Variables()
     {
         var variables = AwsWorkspace.Variables(proxy.Endpoint.ToString());
