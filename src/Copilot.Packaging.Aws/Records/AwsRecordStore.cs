@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using Amazon.SecurityToken;
 using Amazon.SecurityToken.Model;
 using Copilot.Packaging.Errors;
 using Copilot.Packaging.Records;
@@ -30,6 +29,9 @@ public sealed class AwsRecordStore : IRecordStore
         this.context = context;
         ssm = new SsmParameterReader(context);
         callerAccount = new Lazy<Task<string>>(ReadCallerAccountAsync);
+
+        // The second wave assumes the environment's manager role: its client is made while the first wave is under way.
+        _ = Task.Run(() => context.Sts(context.Region));
     }
 
     /// <inheritdoc />
@@ -223,7 +225,7 @@ public sealed class AwsRecordStore : IRecordStore
     {
         try
         {
-            using var sts = new AmazonSecurityTokenServiceClient(context.Credentials, context.ConfigureSdk(new AmazonSecurityTokenServiceConfig(), context.Region));
+            var sts = context.Sts(context.Region);
             var identity = await AwsSdkCall.RunAsync(context, "STS", "GetCallerIdentity", context.Region, () => sts.GetCallerIdentityAsync(new GetCallerIdentityRequest()), CancellationToken.None).ConfigureAwait(false);
             return identity.Account;
         }
