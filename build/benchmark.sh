@@ -81,8 +81,8 @@ python3 "$root/build/benchmark_aws.py" proxy "http://127.0.0.1:$moto_port" "$pro
 pids+=($!)
 for _ in $(seq 100); do curl -s -o /dev/null "http://127.0.0.1:$moto_port/moto-api/" && break; sleep 0.2; done
 python3 "$root/build/benchmark_aws.py" seed "http://127.0.0.1:$moto_port"
-aws_env=(env AWS_ENDPOINT_URL="http://127.0.0.1:$proxy_port" AWS_REGION=us-west-2 AWS_ACCESS_KEY_ID=testing AWS_SECRET_ACCESS_KEY=testing
-  AWS_CONFIG_FILE=/dev/null AWS_SHARED_CREDENTIALS_FILE=/dev/null -u AWS_PROFILE)
+aws_env=(env -u AWS_PROFILE AWS_ENDPOINT_URL="http://127.0.0.1:$proxy_port" AWS_REGION=us-west-2 AWS_ACCESS_KEY_ID=testing
+  AWS_SECRET_ACCESS_KEY=testing AWS_CONFIG_FILE=/dev/null AWS_SHARED_CREDENTIALS_FILE=/dev/null)
 
 # --- measuring --------------------------------------------------------------------------------------------------
 declare -A median

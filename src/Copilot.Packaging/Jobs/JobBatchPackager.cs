@@ -48,7 +48,8 @@ internal sealed class JobBatchPackager(JobPackager shared, IPackagingReporter re
         var aws = shared.Aws is { } ports ? ports with { Assets = new OneAtATimePublisher(ports.Assets, uploads) } : null;
         var parallelism = request.MaxParallelism > 0 ? request.MaxParallelism : Math.Max(2, Environment.ProcessorCount * 2);
         using var slots = new SemaphoreSlim(parallelism);
-        var runs = pairs.Select(pair => RunPairAsync(request, pair.Job, pair.Env, aws, slots, cancellationToken)).ToList();
+        var scope = new JobPackager.BatchScope(workspace);
+        var runs = pairs.Select(pair => RunPairAsync(request, pair.Job, pair.Env, aws, scope, slots, cancellationToken)).ToList();
         await Task.WhenAll(runs);
 
         var outcomes = runs.Select(r => r.Result).ToList();
@@ -74,7 +75,7 @@ internal sealed class JobBatchPackager(JobPackager shared, IPackagingReporter re
         };
     }
 
-    private async Task<PairOutcome> RunPairAsync(JobBatchRequest request, string job, string env, AwsPorts? aws, SemaphoreSlim slots, CancellationToken cancellationToken)
+    private async Task<PairOutcome> RunPairAsync(JobBatchRequest request, string job, string env, AwsPorts? aws, JobPackager.BatchScope scope, SemaphoreSlim slots, CancellationToken cancellationToken)
     {
         var reports = new BufferedReporter($"{job}-{env}: ");
         await slots.WaitAsync(cancellationToken);
@@ -91,7 +92,7 @@ internal sealed class JobBatchPackager(JobPackager shared, IPackagingReporter re
                 Strict = request.Strict,
                 AllowedOutsideWorkspace = request.AllowedOutsideWorkspace,
             };
-            var (result, files) = await new JobPackager(shared, reports, aws).ProducePairAsync(pairRequest, cancellationToken);
+            var (result, files) = await new JobPackager(shared, reports, aws, scope).ProducePairAsync(pairRequest, cancellationToken);
             return new PairOutcome(reports, result, files, null);
         }
         catch (CopilotJobException ex) when (!cancellationToken.IsCancellationRequested)

@@ -23,6 +23,7 @@ public sealed class JobPackager
     private readonly AwsPorts? _aws;
     private readonly TimeProvider _clock;
     private readonly JobRecordsReader _records;
+    private readonly BatchScope? _batch;
 
     /// <summary>Creates a packager.</summary>
     /// <param name="fileSystem">The file system the workspace is read from and output written to.</param>
@@ -41,8 +42,9 @@ public sealed class JobPackager
     }
 
     // A packager for one pair of a batch: its own reporter, the batch's records.
-    internal JobPackager(JobPackager batch, IPackagingReporter reporter, AwsPorts? aws)
+    internal JobPackager(JobPackager batch, IPackagingReporter reporter, AwsPorts? aws, BatchScope scope)
     {
+        _batch = scope;
         _clock = batch._clock;
         _fileSystem = batch._fileSystem;
         _variables = batch._variables;
@@ -166,10 +168,18 @@ public sealed class JobPackager
     /// <param name="cancellationToken">Cancels the run.</param>
     internal async Task<PreparedJob> PrepareAsync(JobPackageRequest request, Action<JobRecordsRead, string>? recordsStarted, CancellationToken cancellationToken)
     {
-        var workspace = CopilotWorkspace.Find(_fileSystem, request.WorkingDirectory);
+        var workspace = _batch?.Workspace ?? CopilotWorkspace.Find(_fileSystem, request.WorkingDirectory);
         var app = WorkspaceCatalog.ApplicationOf(workspace, request.ApplicationName);
         var job = request.JobName;
-        WorkloadDirectories.EnsureJob(_fileSystem, workspace, job);
+        if (_batch is null)
+        {
+            WorkloadDirectories.EnsureJob(_fileSystem, workspace, job);
+        }
+        else
+        {
+            _batch.EnsureJob(_fileSystem, job);
+        }
+
         cancellationToken.ThrowIfCancellationRequested();
         var read = await _records.StartAsync(workspace, app, request.EnvironmentName, cancellationToken);
         recordsStarted?.Invoke(read, app);
@@ -207,6 +217,35 @@ public sealed class JobPackager
         }
 
         return templateText;
+    }
+
+    /// <summary>What the pairs of a batch share: the workspace, found once, and each job's check, made once.</summary>
+    internal sealed class BatchScope(CopilotWorkspace workspace)
+    {
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<CopilotJobException?>> _jobs = new(StringComparer.Ordinal);
+
+        public CopilotWorkspace Workspace => workspace;
+
+        /// <summary>As <see cref="WorkloadDirectories.EnsureJob"/>, once per job: its pairs share the one error.</summary>
+        public void EnsureJob(IFileSystem fileSystem, string job)
+        {
+            var error = _jobs.GetOrAdd(job, name => new Lazy<CopilotJobException?>(() =>
+            {
+                try
+                {
+                    WorkloadDirectories.EnsureJob(fileSystem, workspace, name);
+                    return null;
+                }
+                catch (CopilotJobException ex)
+                {
+                    return ex;
+                }
+            })).Value;
+            if (error is not null)
+            {
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(error);
+            }
+        }
     }
 
     /// <summary>What <see cref="PrepareAsync"/> found.</summary>
