@@ -46,6 +46,15 @@ suite_logs=()
 
 record_suite() { suite_names+=("$1"); suite_status+=("$2"); suite_logs+=("$3"); }
 
+# --- env-controller (node) ------------------------------------------------------------------------------------------
+# It needs no build, so it runs beside the .NET build and suites.
+node_log="$results/envcontroller.log"
+node_args=()
+if $fast; then node_args+=(--fast); fi
+echo "▶ envcontroller (node --test)$($fast && echo ' (fast tier)') — log: artifacts/test-results/envcontroller.log"
+ENVCONTROLLER_TEST_REPORTER=tap ./build/test-envcontroller.sh "${node_args[@]}" >"$node_log" 2>&1 &
+node_pid=$!
+
 # --- .NET ---------------------------------------------------------------------------------------------------------
 dotnet_projects=(test/Copilot.Packaging.Tests test/Copilot.Tool.Tests)
 build_log="$results/build.log"
@@ -88,12 +97,8 @@ else
   done
 fi
 
-# --- env-controller (node) ------------------------------------------------------------------------------------------
-node_log="$results/envcontroller.log"
-node_args=()
-if $fast; then node_args+=(--fast); fi
-echo "▶ envcontroller (node --test)$($fast && echo ' (fast tier)') — log: artifacts/test-results/envcontroller.log"
-if ENVCONTROLLER_TEST_REPORTER=tap ./build/test-envcontroller.sh "${node_args[@]}" >"$node_log" 2>&1; then
+# --- env-controller (node): started above, beside the .NET suites; collected here ----------------------------------
+if wait "$node_pid"; then
   node_status=ok
 elif grep -qE '^# (pass|fail) [0-9]+' "$node_log"; then
   node_status=failed

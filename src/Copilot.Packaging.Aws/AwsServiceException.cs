@@ -46,8 +46,7 @@ public sealed class AwsServiceException : CopilotJobException
     /// True when CloudFormation says the stack does not exist: a <c>ValidationError</c> whose message contains
     /// <c>does not exist</c> (how AWS and copilot tell a missing stack apart from other validation errors).
     /// </summary>
-    public bool IsStackNotFound =>
-        ErrorCode == "ValidationError" && ServiceMessage.Contains("does not exist", StringComparison.Ordinal);
+    public bool IsStackNotFound => ErrorCode == "ValidationError" && CloudFormation.CloudFormationAnswers.IsNotFound(ErrorCode, ServiceMessage);
 
     /// <summary>True when the caller is not allowed to make the call (or its credentials were refused).</summary>
     public bool IsAccessDenied => ErrorCode is "AccessDenied" or "AccessDeniedException" or "UnauthorizedOperation"

@@ -1,11 +1,15 @@
+using System.IO.Abstractions;
 using Copilot.Packaging.Errors;
 
 namespace Copilot.Tool;
 
 /// <summary>Runs a command body and maps what escapes it to an exit code and a message on stderr.</summary>
-internal sealed class CommandRunner(ToolConsole console, CancellationToken cancellationToken, Func<int>? cancelledExitCode = null)
+internal sealed class CommandRunner(ToolConsole console, CancellationToken cancellationToken, Func<int>? cancelledExitCode = null, IFileSystem? fileSystem = null)
 {
     public ToolConsole Console => console;
+
+    /// <summary>The file system the commands read workspaces from and write output to: the real one, or a test's.</summary>
+    public IFileSystem FileSystem { get; } = fileSystem ?? new FileSystem();
 
     public CancellationToken CancellationToken => cancellationToken;
 

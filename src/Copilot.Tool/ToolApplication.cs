@@ -7,11 +7,16 @@ namespace Copilot.Tool;
 /// <summary>Builds the command tree and runs it; the only place that turns failures into exit codes.</summary>
 internal static class ToolApplication
 {
-    public static int Run(string[] args, ToolConsole console, CancellationToken cancellationToken)
+    /// <summary>Runs one command line.</summary>
+    /// <param name="args">The arguments.</param>
+    /// <param name="console">Streams, working directory and environment variables.</param>
+    /// <param name="cancellationToken">Cancels the run (signals cancel it too).</param>
+    /// <param name="fileSystem">The file system; the real one unless a test gives its own.</param>
+    public static int Run(string[] args, ToolConsole console, CancellationToken cancellationToken, System.IO.Abstractions.IFileSystem? fileSystem = null)
     {
         using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         using var signals = new SignalCancellation(cancellation);
-        using var app = Build(new CommandRunner(console, cancellation.Token, () => signals.ExitCode));
+        using var app = Build(new CommandRunner(console, cancellation.Token, () => signals.ExitCode, fileSystem));
         try
         {
             return app.Execute(args);

@@ -27,6 +27,7 @@ public static class CfnLint
     /// <summary>Lints <paramref name="files"/> in one run and returns every finding.</summary>
     public static IReadOnlyList<CfnLintFinding> Run(IEnumerable<string> files)
     {
+        TestTier.Require("cfn-lint", TestCategories.CfnLint);
         var start = new ProcessStartInfo("cfn-lint")
         {
             RedirectStandardOutput = true,

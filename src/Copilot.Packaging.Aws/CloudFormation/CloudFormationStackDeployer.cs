@@ -103,12 +103,12 @@ internal sealed class CloudFormationStackDeployer(AwsQueryClient query) : IStack
         }
         while (token is not null);
 
-        return new ChangeSetDescription(
-            result.ChildValue("Status") ?? string.Empty,
-            result.ChildValue("ExecutionStatus") ?? string.Empty,
-            result.ChildValue("StatusReason") is { Length: > 0 } reason ? reason : null,
-            Time(result.ChildValue("CreationTime")),
-            changes);
+        var status = result.ChildValue("Status") ?? string.Empty;
+        var reason = result.ChildValue("StatusReason") is { Length: > 0 } text ? text : null;
+        return new ChangeSetDescription(status, result.ChildValue("ExecutionStatus") ?? string.Empty, reason, Time(result.ChildValue("CreationTime")), changes)
+        {
+            ChangesNothing = CloudFormationAnswers.ChangesNothing(status, reason, changes.Count),
+        };
     }
 
     /// <inheritdoc />
@@ -168,7 +168,8 @@ internal sealed class CloudFormationStackDeployer(AwsQueryClient query) : IStack
         }
     }
 
-    private static StackOperationException Wrap(AwsServiceException ex) => new(ex.Operation, ex.ErrorCode, ex.ServiceMessage, ex);
+    private static StackOperationException Wrap(AwsServiceException ex) =>
+        new(ex.Operation, ex.ErrorCode, ex.ServiceMessage, CloudFormationAnswers.Classify(ex.Operation, ex.ErrorCode, ex.ServiceMessage), ex);
 
     private static DateTimeOffset? Time(string? text) =>
         DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var time) ? time : null;

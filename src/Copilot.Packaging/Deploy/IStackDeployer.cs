@@ -111,7 +111,14 @@ public sealed record ChangeSetDescription(
     string ExecutionStatus,
     string? StatusReason,
     DateTimeOffset? CreationTime,
-    IReadOnlyList<ResourceChange> Changes);
+    IReadOnlyList<ResourceChange> Changes)
+{
+    /// <summary>
+    /// True when CloudFormation refused the change set because it would change nothing. The adapter decides it from
+    /// CloudFormation's answer (AWS says so only in <see cref="StatusReason"/>'s text); the engine only reads this flag.
+    /// </summary>
+    public bool ChangesNothing { get; init; }
+}
 
 /// <summary>One resource change of a change set.</summary>
 /// <param name="Action">Add, Modify, Remove, Import, Dynamic.</param>
@@ -141,6 +148,22 @@ public sealed record StackEvent(
     string Status,
     string? Reason);
 
+/// <summary>What kind of failure a CloudFormation call had, as far as the deploy engine acts on it.</summary>
+public enum StackFailureKind
+{
+    /// <summary>Any other failure: reported as it is.</summary>
+    Other,
+
+    /// <summary>The stack or change set does not exist.</summary>
+    NotFound,
+
+    /// <summary>AWS asked the caller to slow down.</summary>
+    Throttled,
+
+    /// <summary>CancelUpdateStack found no update in progress (it finished meanwhile): nothing to cancel.</summary>
+    NothingToCancel,
+}
+
 /// <summary>A CloudFormation call failed.</summary>
 public sealed class StackOperationException : CopilotJobException
 {
@@ -148,13 +171,15 @@ public sealed class StackOperationException : CopilotJobException
     /// <param name="operation">The operation, for example <c>CreateChangeSet</c>.</param>
     /// <param name="errorCode">The AWS error code.</param>
     /// <param name="serviceMessage">The message AWS returned.</param>
+    /// <param name="kind">What kind of failure it is; the adapter classifies AWS's answer (see <see cref="StackFailureKind"/>).</param>
     /// <param name="innerException">The cause.</param>
-    public StackOperationException(string operation, string errorCode, string serviceMessage, Exception? innerException = null)
+    public StackOperationException(string operation, string errorCode, string serviceMessage, StackFailureKind kind = StackFailureKind.Other, Exception? innerException = null)
         : base($"{operation}: {errorCode}: {serviceMessage}", innerException: innerException)
     {
         Operation = operation;
         ErrorCode = errorCode;
         ServiceMessage = serviceMessage;
+        Kind = kind;
     }
 
     /// <summary>The operation.</summary>
@@ -163,13 +188,15 @@ public sealed class StackOperationException : CopilotJobException
     /// <summary>The AWS error code.</summary>
     public string ErrorCode { get; }
 
-    /// <summary>The message AWS returned.</summary>
+    /// <summary>The message AWS returned (for people: never decided on).</summary>
     public string ServiceMessage { get; }
 
+    /// <summary>What kind of failure it is.</summary>
+    public StackFailureKind Kind { get; }
+
     /// <summary>True when AWS asked us to slow down.</summary>
-    public bool IsThrottling => ErrorCode is "Throttling" or "ThrottlingException" or "RequestLimitExceeded" or "TooManyRequestsException";
+    public bool IsThrottling => Kind == StackFailureKind.Throttled;
 
     /// <summary>True when the stack (or change set) does not exist.</summary>
-    public bool IsNotFound => ErrorCode is "ValidationError" or "ChangeSetNotFound" or "ChangeSetNotFoundException"
-        && ServiceMessage.Contains("does not exist", StringComparison.Ordinal) || ErrorCode is "ChangeSetNotFound" or "ChangeSetNotFoundException";
+    public bool IsNotFound => Kind == StackFailureKind.NotFound;
 }

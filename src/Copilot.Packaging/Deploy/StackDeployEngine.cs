@@ -11,8 +11,6 @@ namespace Copilot.Packaging.Deploy;
 /// </summary>
 public sealed class StackDeployEngine
 {
-    /// <summary>The <c>StatusReason</c> fragment of an empty change set (copilot's rule).</summary>
-    public const string NoChangesReason = "didn't contain changes";
 
     private static readonly TimeSpan MaxWait = TimeSpan.FromMinutes(90);
     private static readonly TimeSpan ChangeSetPollMax = TimeSpan.FromSeconds(5);
@@ -209,7 +207,7 @@ public sealed class StackDeployEngine
         string stack, ChangeSetType type, string changeSetId, string name, ChangeSetDescription description, CancellationToken cancellationToken)
     {
         var reason = description.StatusReason ?? string.Empty;
-        if (description.Changes.Count == 0 && reason.Contains(NoChangesReason, StringComparison.Ordinal))
+        if (description.ChangesNothing)
         {
             await TryAsync(() => cloudFormation.DeleteChangeSetAsync(changeSetId, stack, CancellationToken.None)).ConfigureAwait(false);
             return new StackDeployResult { Outcome = StackDeployOutcome.NoChanges, StackName = stack, Type = type, ChangeSetId = changeSetId };
@@ -336,7 +334,7 @@ public sealed class StackDeployEngine
             {
                 await cloudFormation.CancelUpdateStackAsync(stack, cleanup.Token).ConfigureAwait(false);
             }
-            catch (StackOperationException ex) when (ex.ServiceMessage.Contains("UPDATE_IN_PROGRESS", StringComparison.Ordinal))
+            catch (StackOperationException ex) when (ex.Kind == StackFailureKind.NothingToCancel)
             {
                 // The update finished meanwhile: nothing to cancel.
             }

@@ -1,4 +1,3 @@
-using System.IO.Abstractions;
 using Copilot.Packaging.Jobs;
 using Copilot.Packaging.Reporting;
 
@@ -9,7 +8,7 @@ internal static class JobServices
 {
     public static CopilotJobServices For(CommandRunner runner, IPackagingReporter reporter, AwsFlags aws) => new()
     {
-        FileSystem = new FileSystem(),
+        FileSystem = runner.FileSystem,
         Variables = new DelegateEnvironmentVariables(runner.Console.GetVariable),
         Reporter = reporter,
         Prompt = new TerminalChoicePrompt(runner.Console),

@@ -208,15 +208,17 @@ public sealed class LayeringTests
             references,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
 
-        var graph = new Dictionary<(string From, string To), string>();
-        foreach (var tree in trees)
+        // Binding every name is the costly part; trees bind independently, so they are bound in parallel. The example
+        // kept for an edge is the ordinally smallest, so the graph does not depend on the order the trees finish in.
+        var graph = new System.Collections.Concurrent.ConcurrentDictionary<(string From, string To), string>();
+        Parallel.ForEach(trees, tree =>
         {
             var model = compilation.GetSemanticModel(tree);
             var root = tree.GetRoot();
             var from = Node(root.DescendantNodes().OfType<BaseNamespaceDeclarationSyntax>().FirstOrDefault()?.Name.ToString());
             if (from is null)
             {
-                continue;
+                return;
             }
 
             foreach (var name in root.DescendantNodes().OfType<SimpleNameSyntax>())
@@ -226,12 +228,13 @@ public sealed class LayeringTests
                 var to = Node(NamespaceOf(symbol));
                 if (to is not null && to != from)
                 {
-                    graph.TryAdd((from, to), $"{Path.GetFileName(tree.FilePath)}: {name}");
+                    var example = $"{Path.GetFileName(tree.FilePath)}: {name}";
+                    graph.AddOrUpdate((from, to), example, (_, kept) => string.CompareOrdinal(example, kept) < 0 ? example : kept);
                 }
             }
-        }
+        });
 
-        return graph;
+        return new Dictionary<(string From, string To), string>(graph);
     }
 
     private static string? NamespaceOf(ISymbol? symbol)

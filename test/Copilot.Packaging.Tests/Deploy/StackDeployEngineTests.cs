@@ -108,7 +108,10 @@ public sealed class StackDeployEngineTests
     {
         cloudFormation.Stack = new StackState(StackId, Stack, "UPDATE_COMPLETE");
         cloudFormation.ChangeSetAnswers.Enqueue(new ChangeSetDescription(
-            "FAILED", "UNAVAILABLE", "The submitted information didn't contain changes. Submit different information to create a change set.", CreatedAt, []));
+            "FAILED", "UNAVAILABLE", "The submitted information didn't contain changes. Submit different information to create a change set.", CreatedAt, [])
+        {
+            ChangesNothing = true,
+        });
 
         var result = await Engine().DeployAsync(Request(), progress, CancellationToken.None);
 
@@ -121,7 +124,7 @@ public sealed class StackDeployEngineTests
     }
 
     [Test]
-    public async Task A_failed_set_that_lists_changes_is_not_no_changes_even_with_the_no_changes_text()
+    public async Task A_failed_set_the_adapter_does_not_call_empty_is_a_failure_whatever_its_text()
     {
         cloudFormation.Stack = new StackState(StackId, Stack, "UPDATE_COMPLETE");
         cloudFormation.ChangeSetAnswers.Enqueue(new ChangeSetDescription("FAILED", "UNAVAILABLE", "The submitted information didn't contain changes.", CreatedAt, [LogGroup]));
@@ -346,7 +349,7 @@ public sealed class StackDeployEngineTests
 
         cloudFormation.Batches.Enqueue([Event(Stack, "CREATE_COMPLETE", 20)]);
         cloudFormation.FinalState = new StackState(StackId, Stack, "CREATE_COMPLETE");
-        var throttled = new StackOperationException("DescribeStackEvents", "Throttling", "Rate exceeded");
+        var throttled = new StackOperationException("DescribeStackEvents", "Throttling", "Rate exceeded", StackFailureKind.Throttled);
 
         var result = await Engine().DeployAsync(Request(), progress, CancellationToken.None);
         var calm = clock.Delays.ToList();

@@ -1,7 +1,7 @@
-using System.Diagnostics;
 using System.Text;
 using Copilot.Packaging.Errors;
 using Copilot.Packaging.Manifest;
+using Copilot.Testing;
 using static Copilot.Packaging.Tests.Manifest.ManifestTestKit;
 
 namespace Copilot.Packaging.Tests.Manifest;
@@ -43,12 +43,12 @@ public class ManifestYamlReaderTests
             yaml.Append(Invariant($"a{i}: &a{i} [")).AppendJoin(", ", Enumerable.Repeat(Invariant($"*a{i - 1}"), 10)).Append("]\n");
         }
 
-        var watch = Stopwatch.StartNew();
-        var error = Fails(yaml.ToString());
+        CopilotJobException error = null!;
+        var cpu = ThreadCpuTime.Measure(() => error = Fails(yaml.ToString()));
 
         Assert.That(error.Message, Does.Contain("alias bomb"));
         Assert.That(error.Location, Is.Not.Null);
-        Assert.That(watch.Elapsed, Is.LessThan(TimeSpan.FromSeconds(5)));
+        Assert.That(cpu, Is.LessThan(TimeSpan.FromSeconds(5)));
     }
 
     [Test]
@@ -80,23 +80,23 @@ public class ManifestYamlReaderTests
     [TestCase('{')]
     public void A_megabyte_of_open_brackets_fails_fast(char bracket)
     {
-        var watch = Stopwatch.StartNew();
-        var error = Fails(Header + "x: " + new string(bracket, 1_000_000));
+        CopilotJobException error = null!;
+        var cpu = ThreadCpuTime.Measure(() => error = Fails(Header + "x: " + new string(bracket, 1_000_000)));
 
         Assert.That(error.Message, Does.Contain("levels deep"));
-        Assert.That(watch.Elapsed, Is.LessThan(TimeSpan.FromSeconds(5)));
+        Assert.That(cpu, Is.LessThan(TimeSpan.FromSeconds(5)));
     }
 
     [Test]
     public void Many_unknown_keys_are_reported_up_to_a_limit_in_bounded_time()
     {
         var yaml = Header + "image:\n  location: x\n" + string.Concat(Enumerable.Range(0, 40_000).Select(i => Invariant($"unknown{i}: v\n")));
-        var watch = Stopwatch.StartNew();
+        LoadedManifest loaded = null!;
 
-        var loaded = Load(yaml);
+        var cpu = ThreadCpuTime.Measure(() => loaded = Load(yaml));
 
         Assert.That(loaded.Warnings, Has.Count.EqualTo(100));
-        Assert.That(watch.Elapsed, Is.LessThan(TimeSpan.FromSeconds(10)));
+        Assert.That(cpu, Is.LessThan(TimeSpan.FromSeconds(10)));
     }
 
     [Test]

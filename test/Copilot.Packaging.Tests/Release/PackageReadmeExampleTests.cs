@@ -32,6 +32,7 @@ public class PackageReadmeExampleTests
     }
 
     [Test]
+    [Category(TestCategories.Process)]
     public void The_readme_example_compiles_and_returns_the_template_parameters_and_tags()
     {
         using var project = new TempDirectory();
@@ -111,6 +112,7 @@ public class PackageReadmeExampleTests
 
         info.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         info.Environment["DOTNET_NOLOGO"] = "1";
+        TestTier.Require("dotnet", TestCategories.Process);
         using var process = Process.Start(info)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();

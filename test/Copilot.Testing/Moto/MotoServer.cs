@@ -39,6 +39,7 @@ public sealed class MotoServer : IDisposable
     /// <param name="serverEnvironment">Extra environment variables for the server process (for example <c>INITIAL_NO_AUTH_ACTION_COUNT</c>).</param>
     public static async Task<MotoServer> StartAsync(IReadOnlyDictionary<string, string>? serverEnvironment = null)
     {
+        TestTier.Require("a moto server", TestCategories.Moto);
         var harness = FindHarness();
         var python = FindPython();
         await EnsureMotoInstalledAsync(python).ConfigureAwait(false);

@@ -7,6 +7,7 @@ namespace Copilot.Tool.Tests.Release;
 /// build/Changelog.targets: the CHANGELOG section that becomes the packages' release notes and the GitHub release body,
 /// run through build/changelog-section.sh (which the release workflow calls) and through the MSBuild target itself.
 /// </summary>
+[Category(TestCategories.Process)]
 public class ChangelogSectionTests
 {
     private const string Changelog = """

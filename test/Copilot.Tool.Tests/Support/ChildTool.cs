@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Copilot.Testing;
 
 namespace Copilot.Tool.Tests.Support;
 
@@ -29,6 +30,7 @@ internal sealed class ChildTool : IDisposable
 
     public static ChildTool Start(string workingDirectory, IReadOnlyDictionary<string, string>? environment, params string[] args)
     {
+        TestTier.Require("the tool as a child process", TestCategories.Process, TestCategories.PackedTool);
         var tool = Path.Combine(AppContext.BaseDirectory, "dotnet-copilot-job.dll");
         var info = new ProcessStartInfo("env")
         {

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Copilot.Testing;
 
 namespace Copilot.Tool.Tests.Support;
 
@@ -11,6 +12,11 @@ internal static class ProcessRunner
     /// <summary>Runs with a time limit of its own (a <c>dotnet pack</c> on a busy 2-core machine can take minutes).</summary>
     public static ToolRun Run(string fileName, string workingDirectory, IReadOnlyDictionary<string, string?>? environment, TimeSpan timeout, params string[] args)
     {
+        if (StartsDotnet(fileName))
+        {
+            TestTier.Require(fileName, TestCategories.Process, TestCategories.PackedTool);
+        }
+
         var info = new ProcessStartInfo(fileName)
         {
             WorkingDirectory = workingDirectory,
@@ -50,4 +56,10 @@ internal static class ProcessRunner
 
         return new ToolRun(process.ExitCode, stdout.GetAwaiter().GetResult(), stderr.GetAwaiter().GetResult());
     }
+
+    // dotnet (and the repository's build scripts, which call it) take seconds to start: not in the fast tier. Quick
+    // programs such as git or bash -n are fine there.
+    private static bool StartsDotnet(string fileName) =>
+        Path.GetFileName(fileName) is "dotnet" or "dotnet.exe" ||
+        fileName.Contains(Path.DirectorySeparatorChar + "build" + Path.DirectorySeparatorChar, StringComparison.Ordinal);
 }
