@@ -107,6 +107,20 @@ public class PackageBatchTests
     }
 
     [Test]
+    public async Task An_environment_the_records_lack_is_reported_once_for_all_its_pairs()
+    {
+        var run = await InProcessTool.RunAsync(_workspace.Path, "package", "-n", "alpha", "-n", "beta", "-e", "test", "-e", "nope", "--output-dir", "out");
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(run.ExitCode, Is.EqualTo(1), run.ToString());
+            Assert.That(Occurrences(run.Stderr, "✘ alpha-nope, beta-nope: environment 'nope' is not in copilot/.records.yml (it has: prod, test)"), Is.EqualTo(1), run.Stderr);
+            Assert.That(run.Stderr, Does.Contain("✘ 2 of 4 jobs and environments failed: no files were written"));
+            Assert.That(Directory.Exists(_workspace.File("out")), Is.False);
+        }
+    }
+
+    [Test]
     public async Task A_missing_environment_with_one_job_given_is_asked_for_at_a_terminal_as_for_a_single_run()
     {
         var run = await InProcessTool.RunAsync(_workspace.Path, null, "2\n", true, "package", "-n", "alpha", "-n", "beta", "--output-dir", "out");

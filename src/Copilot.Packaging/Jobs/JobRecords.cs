@@ -10,14 +10,7 @@ using Copilot.Packaging.Workspace;
 namespace Copilot.Packaging.Jobs;
 
 /// <summary>The records a job is packaged with, and whether they were read from AWS (then the deployed stack is checked).</summary>
-internal sealed record JobRecords(ApplicationRecord Application, EnvironmentRecord Environment, RegionalResources Regional, bool FromAws)
-{
-    /// <summary>Reads the records of <paramref name="env"/>: from the workspace records file when it has them, else from AWS.</summary>
-    /// <exception cref="CopilotJobException">The records are missing; when read from AWS, with code <see cref="CopilotJobErrorCode.AwsRead"/>.</exception>
-    public static async Task<JobRecords> ReadAsync(
-        IFileSystem fileSystem, AwsPorts? aws, IPackagingReporter reporter, CopilotWorkspace workspace, string app, string env, CancellationToken cancellationToken) =>
-        await (await new JobRecordsReader(fileSystem, aws, reporter).StartAsync(workspace, app, env, cancellationToken)).Records;
-}
+internal sealed record JobRecords(ApplicationRecord Application, EnvironmentRecord Environment, RegionalResources Regional, bool FromAws);
 
 /// <summary>The reads of one environment's records, started together (see <see cref="JobRecordsReader"/>).</summary>
 /// <param name="FromAws">The records come from AWS (known before any of them is read).</param>
