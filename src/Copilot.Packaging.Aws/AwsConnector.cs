@@ -21,7 +21,7 @@ namespace Copilot.Packaging.Aws;
 /// something needs AWS, so offline packaging never asks for credentials. It implements every AWS port of the core;
 /// <see cref="AwsPortsFactory"/> hands them out.
 /// </summary>
-public sealed class AwsConnector : IDeployedStacks, ISubnetLookup, IAssetPublisher, IDeployConnector, IDisposable
+internal sealed class AwsConnector : IDeployedStacks, ISubnetLookup, IAssetPublisher, IDeployConnector, IDisposable
 {
     private readonly Lazy<AwsContext> _context;
     private readonly Lazy<AwsRecordStore> _records;

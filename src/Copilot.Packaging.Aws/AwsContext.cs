@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Amazon;
+using Amazon.EC2;
 using Amazon.Runtime;
 using Amazon.SecurityToken;
 using Amazon.SecurityToken.Model;
@@ -25,7 +26,7 @@ namespace Copilot.Packaging.Aws;
 /// and the AWS CLI, read it), and without a region it silently signs for us-east-1, so this class resolves the region
 /// itself and passes it to every client explicitly.
 /// </remarks>
-public sealed class AwsContext : IDisposable
+internal sealed class AwsContext : IDisposable
 {
     /// <summary>How to set a region, for the missing-region error.</summary>
     internal const string RegionAdvice =
@@ -41,16 +42,23 @@ public sealed class AwsContext : IDisposable
     private readonly ConcurrentDictionary<string, Lazy<AmazonSecurityTokenServiceClient>> stsClients = new(StringComparer.Ordinal);
     private readonly Lazy<AmazonSimpleSystemsManagementClient> ssmClient;
 
-    private AwsContext(AwsContextOptions options, string region, AWSCredentials credentials, string? profile, AwsDeadline deadline)
+    /// <summary>The variable that makes every configured endpoint (variables and profile) be ignored.</summary>
+    internal const string IgnoreEndpointsVariable = "AWS_IGNORE_CONFIGURED_ENDPOINT_URLS";
+
+    private readonly IEnvironmentVariables environment;
+
+    private AwsContext(AwsContextOptions options, IEnvironmentVariables environment, string region, AWSCredentials credentials, string? profile, AwsDeadline deadline, AwsRetrySettings retry)
     {
         this.options = options;
+        this.environment = environment;
         Region = region;
         Credentials = credentials;
         Profile = profile;
         Deadline = deadline;
+        Retry = retry;
         http = new HttpClient { Timeout = deadline.AttemptTimeout, MaxResponseContentBufferSize = AwsAnswerLimits.MaxBodyBytes };
         ssmClient = new Lazy<AmazonSimpleSystemsManagementClient>(() => new AmazonSimpleSystemsManagementClient(Credentials, ConfigureSdk(new AmazonSimpleSystemsManagementConfig(), Region)));
-        Sender = new AwsHttpSender(http, AwsRetryPolicy.Default(options.MaxAttempts), options.CallObserver, deadline);
+        Sender = new AwsHttpSender(http, AwsRetryPolicy.From(retry), options.CallObserver, deadline);
     }
 
     /// <summary>The region of the run (the "app region": SSM records and the app StackSet are read there).</summary>
@@ -71,6 +79,9 @@ public sealed class AwsContext : IDisposable
     /// <summary>The run's budget of time spent waiting for AWS.</summary>
     internal AwsDeadline Deadline { get; }
 
+    /// <summary>How calls are retried (<c>AWS_RETRY_MODE</c>, <c>AWS_MAX_ATTEMPTS</c>), for SDK and hand-written clients alike.</summary>
+    internal AwsRetrySettings Retry { get; }
+
     /// <summary>The signed-HTTP sender shared by the hand-written clients.</summary>
     internal AwsHttpSender Sender { get; }
 
@@ -84,6 +95,7 @@ public sealed class AwsContext : IDisposable
     {
         var environment = options.Environment ?? ProcessEnvironmentVariables.Instance;
         var deadline = new AwsDeadline(options.Deadline ?? AwsDeadline.ParseBudget(environment.Get(AwsDeadline.VariableName)));
+        var retry = AwsRetrySettings.Resolve(options.RetryMode, options.MaxAttempts, environment);
         var profile = NonEmpty(options.Profile);
         var region = NonEmpty(options.Region)
             ?? NonEmpty(environment.Get("AWS_REGION"))
@@ -110,34 +122,75 @@ public sealed class AwsContext : IDisposable
                 code: CopilotJobErrorCode.AwsNotConfigured);
         }
 
-        return new AwsContext(options, region, credentials, profile ?? NonEmpty(environment.Get("AWS_PROFILE")), deadline);
+        // A credential_process runs bounded (and is killed with its process tree past the attempt timeout), once, now:
+        // a hanging or failing command is reported before any AWS call, naming the profile and its config line.
+        if (ProcessCredentials.ReplaceSdkProcess(credentials, profile, environment, deadline.AttemptTimeout) is ProcessCredentials bounded)
+        {
+            credentials = bounded;
+            bounded.GetCredentials();
+        }
+
+        return new AwsContext(options, environment, region, credentials, profile ?? NonEmpty(environment.Get("AWS_PROFILE")), deadline, retry);
     }
 
     /// <summary>A CloudFormation client for <paramref name="region"/>, signing with <paramref name="credentials"/> (default ones when null).</summary>
     internal ICloudFormationClient CloudFormation(string region, AWSCredentials? credentials = null) =>
         new CloudFormationClient(QueryClient("CloudFormation", "cloudformation", region, credentials, "2010-05-15"));
 
-    /// <summary>An EC2 client for <paramref name="region"/>, signing with <paramref name="credentials"/> (default ones when null).</summary>
-    internal IEc2Client Ec2(string region, AWSCredentials? credentials = null) =>
-        new Ec2Client(QueryClient("EC2", "ec2", region, credentials, Ec2Client.ApiVersion));
+    /// <summary>An EC2 client (AWSSDK.EC2) for <paramref name="region"/>, signing with <paramref name="credentials"/> (default ones when null).</summary>
+    /// <param name="region">The region.</param>
+    /// <param name="credentials">The credentials; null uses the default ones.</param>
+    /// <param name="httpClientFactory">The HTTP transport (tests script answers with it); null uses one bounded by <see cref="AwsAnswerLimits.MaxBodyBytes"/>.</param>
+    internal IEc2Client Ec2(string region, AWSCredentials? credentials = null, HttpClientFactory? httpClientFactory = null)
+    {
+        var config = ConfigureSdk(new AmazonEC2Config(), region);
+        config.HttpClientFactory = httpClientFactory ?? new BoundedHttpClientFactory();
+        return new Ec2Client(this, new AmazonEC2Client(credentials ?? Credentials, config), region);
+    }
 
     /// <summary>An ECR client for <paramref name="region"/>, signing with <paramref name="credentials"/> (default ones when null).</summary>
     internal IEcrClient Ecr(string region, AWSCredentials? credentials = null)
     {
-        var endpoint = Endpoint("ECR", "ECR", "ecr", region, $"https://api.ecr.{region}.{AwsPartitions.DnsSuffixOfRegion(region)}");
+        var endpoint = Endpoint("ECR", "ecr", region, $"https://api.ecr.{region}.{AwsPartitions.DnsSuffixOfRegion(region)}");
         return new EcrClient(new AwsJsonClient(Sender, endpoint, credentials ?? Credentials, "AmazonEC2ContainerRegistry_V20150921"));
     }
 
-    /// <summary>A Query-protocol client for any service (CloudFormation here; tests also use it to seed).</summary>
+    /// <summary>A Query-protocol client for any service (CloudFormation here; tests also use it to seed EC2).</summary>
     internal AwsQueryClient QueryClient(string serviceId, string signingName, string region, AWSCredentials? credentials, string apiVersion)
     {
-        var endpoint = Endpoint(serviceId, serviceId, signingName, region, $"https://{signingName}.{region}.{AwsPartitions.DnsSuffixOfRegion(region)}");
+        var endpoint = Endpoint(serviceId, signingName, region, $"https://{signingName}.{region}.{AwsPartitions.DnsSuffixOfRegion(region)}");
         return new AwsQueryClient(Sender, endpoint, credentials ?? Credentials, apiVersion);
     }
 
     /// <summary>
-    /// Points an SDK client config at <paramref name="region"/>, honouring the endpoint override of the options or,
-    /// failing that, the SDK's own <c>AWS_ENDPOINT_URL_&lt;SERVICE&gt;</c> / <c>AWS_ENDPOINT_URL</c> / profile <c>endpoint_url</c> lookup.
+    /// The endpoint configured for the service with SDK service ID <paramref name="serviceId"/> (<c>SSM</c>, <c>STS</c>,
+    /// <c>S3</c>, <c>EC2</c>, <c>CloudFormation</c>, <c>ECR</c>), or null for the regional AWS endpoint. The one rule for
+    /// SDK and hand-written clients alike: <see cref="AwsContextOptions.EndpointUrl"/>; then, unless
+    /// <c>AWS_IGNORE_CONFIGURED_ENDPOINT_URLS</c> is <c>true</c>, <c>AWS_ENDPOINT_URL_&lt;SERVICE_ID&gt;</c> (upper case,
+    /// spaces as underscores), <c>AWS_ENDPOINT_URL</c> (both from the run's environment), then the profile's
+    /// <c>endpoint_url</c> or <c>services</c> section (read by AWSSDK.Core).
+    /// </summary>
+    /// <exception cref="CopilotJobException">A variable holds something that is not an absolute http(s) URL.</exception>
+    internal Uri? ConfiguredEndpoint(string serviceId)
+    {
+        if (options.EndpointUrl is { } url)
+        {
+            return url;
+        }
+
+        if (string.Equals(NonEmpty(environment.Get(IgnoreEndpointsVariable)), "true", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        return EndpointVariable($"AWS_ENDPOINT_URL_{serviceId.ToUpperInvariant().Replace(' ', '_')}")
+            ?? EndpointVariable("AWS_ENDPOINT_URL")
+            ?? SdkConfiguredEndpoint(serviceId);
+    }
+
+    /// <summary>
+    /// Points an SDK client config at <paramref name="region"/> and the endpoint <see cref="ConfiguredEndpoint"/> gives
+    /// for its service, with the run's retry settings and attempt timeout.
     /// </summary>
     internal TConfig ConfigureSdk<TConfig>(TConfig config, string region)
         where TConfig : ClientConfig
@@ -147,9 +200,9 @@ public sealed class AwsContext : IDisposable
             config.Profile = new Amazon.Profile(Profile);
         }
 
-        config.MaxErrorRetry = Math.Max(0, options.MaxAttempts - 1);
+        Retry.Apply(config);
         config.Timeout = Deadline.AttemptTimeout;
-        var url = options.EndpointUrl?.ToString() ?? NonEmpty(config.ServiceURL);
+        var url = ConfiguredEndpoint(config.ServiceId)?.ToString();
         if (url is not null)
         {
             config.ServiceURL = url;
@@ -231,17 +284,31 @@ public sealed class AwsContext : IDisposable
         return new SessionAWSCredentials(c.AccessKeyId, c.SecretAccessKey, c.SessionToken);
     }
 
-    private AwsServiceEndpoint Endpoint(string service, string serviceId, string signingName, string region, string defaultUrl)
+    private AwsServiceEndpoint Endpoint(string serviceId, string signingName, string region, string defaultUrl) =>
+        new(serviceId, ConfiguredEndpoint(serviceId) ?? new Uri(defaultUrl), region, signingName);
+
+    private Uri? EndpointVariable(string name)
     {
-        var url = options.EndpointUrl ?? SdkConfiguredEndpoint(serviceId) ?? new Uri(defaultUrl);
-        return new AwsServiceEndpoint(service, url, region, signingName);
+        if (NonEmpty(environment.Get(name)) is not { } value)
+        {
+            return null;
+        }
+
+        if (Uri.TryCreate(value, UriKind.Absolute, out var url) && (url.Scheme == Uri.UriSchemeHttp || url.Scheme == Uri.UriSchemeHttps))
+        {
+            return url;
+        }
+
+        throw new CopilotJobException(
+            $"{name} must be an absolute http or https URL, not \"{Display.Value(value)}\"",
+            recommendation: $"Set {name} to an endpoint such as http://127.0.0.1:5000, or unset it to use AWS.",
+            code: CopilotJobErrorCode.AwsNotConfigured);
     }
 
     /// <summary>
-    /// The SDK's own endpoint override for a service it has no client for here. AWSSDK.Core resolves
-    /// <c>AWS_ENDPOINT_URL_&lt;SERVICE_ID&gt;</c>, then <c>AWS_ENDPOINT_URL</c>, then the profile's <c>endpoint_url</c>
-    /// (and honours <c>AWS_IGNORE_CONFIGURED_ENDPOINT_URLS</c>) lazily from <see cref="ClientConfig.ServiceId"/>,
-    /// so a stock generated config re-labelled with the service ID answers for that service.
+    /// The profile's endpoint for a service (its <c>endpoint_url</c>, or its <c>services</c> section). AWSSDK.Core
+    /// resolves configured endpoints lazily from <see cref="ClientConfig.ServiceId"/>, so a stock generated config
+    /// re-labelled with the service ID answers for any service, also those without an SDK client here.
     /// </summary>
     private Uri? SdkConfiguredEndpoint(string serviceId)
     {

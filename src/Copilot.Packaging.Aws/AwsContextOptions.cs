@@ -15,8 +15,9 @@ public sealed record AwsContextOptions
     public string? Region { get; init; }
 
     /// <summary>
-    /// One endpoint URL for every AWS service (for example a local moto server). Null honours
-    /// <c>AWS_ENDPOINT_URL_&lt;SERVICE&gt;</c> and <c>AWS_ENDPOINT_URL</c> the way the SDK does.
+    /// One endpoint URL for every AWS service (for example a local moto server), ahead of any variable. Null honours
+    /// <c>AWS_ENDPOINT_URL_&lt;SERVICE&gt;</c>, then <c>AWS_ENDPOINT_URL</c> (from <see cref="Environment"/>), then the
+    /// profile's <c>endpoint_url</c>, for every service alike (see <see cref="AwsContext"/>).
     /// </summary>
     public Uri? EndpointUrl { get; init; }
 
@@ -29,8 +30,14 @@ public sealed record AwsContextOptions
     /// <summary>The process environment, read for <c>AWS_REGION</c>, <c>AWS_DEFAULT_REGION</c> and <c>AWS_PROFILE</c>; null reads the real one.</summary>
     public IEnvironmentVariables? Environment { get; init; }
 
-    /// <summary>How many times a throttled, 5xx or unreachable call is tried in all; at least 1. Defaults to 4.</summary>
-    public int MaxAttempts { get; init; } = 4;
+    /// <summary>
+    /// How many times a throttled, 5xx or unreachable call is tried in all; at least 1. Null reads <c>AWS_MAX_ATTEMPTS</c>
+    /// from <see cref="Environment"/>, else 3 (5 in <see cref="AwsRetryMode.Legacy"/> mode).
+    /// </summary>
+    public int? MaxAttempts { get; init; }
+
+    /// <summary>How calls are retried; null reads <c>AWS_RETRY_MODE</c> (<c>standard</c>, <c>adaptive</c> or <c>legacy</c>) from <see cref="Environment"/>, else standard.</summary>
+    public AwsRetryMode? RetryMode { get; init; }
 
     /// <summary>
     /// The most time a run waits for AWS in total (counted while calls are in flight); each attempt waits at most
@@ -39,18 +46,15 @@ public sealed record AwsContextOptions
     /// </summary>
     public TimeSpan? Deadline { get; init; }
 
-    private static readonly string[] ServiceEndpointVariables =
-        ["AWS_ENDPOINT_URL_SSM", "AWS_ENDPOINT_URL_STS", "AWS_ENDPOINT_URL_CLOUDFORMATION", "AWS_ENDPOINT_URL_ECR", "AWS_ENDPOINT_URL_S3"];
-
     /// <summary>
     /// The settings of a run from its flags and its environment variables: <c>AWS_REGION</c>/<c>AWS_DEFAULT_REGION</c>/<c>AWS_PROFILE</c>,
-    /// <c>AWS_ENDPOINT_URL</c>, and <c>AWS_ACCESS_KEY_ID</c>/<c>AWS_SECRET_ACCESS_KEY</c>/<c>AWS_SESSION_TOKEN</c>.
+    /// <c>AWS_ENDPOINT_URL</c> and <c>AWS_ENDPOINT_URL_&lt;SERVICE&gt;</c>, <c>AWS_MAX_ATTEMPTS</c>/<c>AWS_RETRY_MODE</c>, and
+    /// <c>AWS_ACCESS_KEY_ID</c>/<c>AWS_SECRET_ACCESS_KEY</c>/<c>AWS_SESSION_TOKEN</c>.
     /// </summary>
     /// <remarks>
     /// Keys from the variables are used only when no profile is named (<paramref name="profile"/> or <c>AWS_PROFILE</c>), as the AWS
-    /// CLI and copilot's Go SDK do. <c>AWS_ENDPOINT_URL</c> is passed on only when no service-specific
-    /// <c>AWS_ENDPOINT_URL_&lt;SERVICE&gt;</c> is set and endpoints are not ignored; otherwise the SDK resolves endpoints per
-    /// service itself.
+    /// CLI and copilot's Go SDK do. Endpoints and retry settings are read from <paramref name="variables"/> by
+    /// <see cref="AwsContext"/>, per service.
     /// </remarks>
     /// <param name="variables">The run's environment variables (the process environment in the tool, a dictionary in tests).</param>
     /// <param name="profile">The <c>--profile</c> flag, or null.</param>
@@ -63,20 +67,8 @@ public sealed record AwsContextOptions
             Profile = profile,
             Region = region,
             Environment = variables,
-            EndpointUrl = EndpointUrlFrom(variables),
             AccessKey = string.IsNullOrEmpty(profile) && string.IsNullOrEmpty(variables.Get("AWS_PROFILE")) ? AccessKeyFrom(variables) : null,
         };
-    }
-
-    private static Uri? EndpointUrlFrom(IEnvironmentVariables variables)
-    {
-        if (string.Equals(variables.Get("AWS_IGNORE_CONFIGURED_ENDPOINT_URLS"), "true", StringComparison.OrdinalIgnoreCase)
-            || ServiceEndpointVariables.Any(name => !string.IsNullOrEmpty(variables.Get(name))))
-        {
-            return null;
-        }
-
-        return Uri.TryCreate(variables.Get("AWS_ENDPOINT_URL"), UriKind.Absolute, out var url) ? url : null;
     }
 
     private static AwsAccessKey? AccessKeyFrom(IEnvironmentVariables variables)

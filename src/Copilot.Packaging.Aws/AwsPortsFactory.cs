@@ -1,5 +1,4 @@
 using System.IO.Abstractions;
-using Copilot.Packaging.Abstractions;
 using Copilot.Packaging.Jobs;
 
 namespace Copilot.Packaging.Aws;
@@ -13,7 +12,6 @@ public static class AwsPortsFactory
     /// </summary>
     /// <param name="options">Credentials, region and endpoint settings (see <see cref="AwsContextOptions.FromEnvironment"/>).</param>
     /// <param name="fileSystem">The file system uploads read from; the real one by default.</param>
-    /// <param name="processes">Runs docker and git for uploads; the real runner by default.</param>
-    public static AwsPorts Create(AwsContextOptions options, IFileSystem? fileSystem = null, IProcessRunner? processes = null) =>
-        new AwsConnector(options, fileSystem, processes).Ports();
+    public static AwsPorts Create(AwsContextOptions options, IFileSystem? fileSystem = null) =>
+        new AwsConnector(options, fileSystem, processes: null).Ports();
 }

@@ -8,7 +8,7 @@ namespace Copilot.Packaging.Aws;
 /// It is a <see cref="CopilotJobException"/>, so an unexpected one still reaches the user as a readable sentence;
 /// the core catches the expected ones and rewords them with the app, environment, account and region.
 /// </summary>
-public sealed class AwsServiceException : CopilotJobException
+internal sealed class AwsServiceException : CopilotJobException
 {
     /// <summary>Creates the error.</summary>
     /// <param name="service">The service, for example <c>CloudFormation</c>.</param>

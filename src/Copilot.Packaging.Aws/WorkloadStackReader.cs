@@ -10,7 +10,7 @@ namespace Copilot.Packaging.Aws;
 /// Reads the deployed workload stack <c>&lt;app&gt;-&lt;env&gt;-&lt;job&gt;</c> as the environment's manager role in the
 /// environment's region: its template version (for the downgrade guard) and its template body (for <c>--diff</c>).
 /// </summary>
-public sealed class WorkloadStackReader : IDeployedStackSource
+internal sealed class WorkloadStackReader : IDeployedStackSource
 {
     private readonly ICloudFormationClient cloudFormation;
     private readonly string region;

@@ -53,11 +53,23 @@ internal sealed class CommandRunner(ToolConsole console, CancellationToken cance
 
     private static void Report(ConsoleReporter reporter, CopilotJobException ex)
     {
-        if (ex.Recommendation is not null)
+        if (Recommendation(ex) is { } recommendation)
         {
-            reporter.Info(ex.Recommendation);
+            reporter.Info(recommendation);
         }
 
         reporter.Error(ex.Describe());
     }
+
+    // The core names no flags: where its advice needs one, the tool words it (decided on the code, never the text).
+    private static string? Recommendation(CopilotJobException ex) => ex.Code switch
+    {
+        CopilotJobErrorCode.ApplicationRequired => "Name the application with -a/--app, or add `application: <name>` to copilot/.workspace.",
+        CopilotJobErrorCode.OutsideWorkspace => "Move the file into the workspace, or allow its directory explicitly with --allow-outside-workspace <DIR>.",
+        CopilotJobErrorCode.Downgrade => string.Join(
+            Environment.NewLine,
+            ex.Recommendation,
+            "- Alternatively, you can run with `--allow-downgrade` to override. However, this can cause unsuccessful deployment. Please use with caution!"),
+        _ => ex.Recommendation,
+    };
 }

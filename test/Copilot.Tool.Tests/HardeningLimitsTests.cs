@@ -104,6 +104,30 @@ public sealed class HardeningLimitsTests
         Assert.That(run.Stderr, Does.Contain($" {what}; CloudFormation accepts at most {limit}"), run.ToString());
     }
 
+    // CloudFormation's 4,096-byte limit on a parameter value: the artifact key ARN of the records is one.
+    [TestCase(4_096, 0)]
+    [TestCase(4_097, 1)]
+    [TestCase(20_000, 1)]
+    public async Task A_parameter_value_over_4096_bytes_is_refused_before_anything_is_written(int bytes, int exitCode)
+    {
+        const string key = "arn:aws:kms:us-west-2:123456789123:key/1234abcd-12ab-34cd-56ef-1234567890ab";
+        var longKey = key + new string('0', bytes - key.Length);
+        var records = workspace.File("copilot/.records.yml");
+        File.WriteAllText(records, File.ReadAllText(records).Replace(key, longKey, StringComparison.Ordinal));
+
+        var run = await PackageAsync();
+
+        if (exitCode == 0)
+        {
+            Assert.That(run.ExitCode, Is.Zero, run.ToString());
+            Assert.That(Directory.GetFiles(workspace.File("out")).Select(File.ReadAllText), Has.Some.Contain(longKey), "exactly 4,096 bytes is still accepted");
+            return;
+        }
+
+        AssertRefused(run, $"copilot/{Job}/manifest.yml:1:1: the value of template parameter ArtifactKeyARN is {bytes} bytes; CloudFormation accepts at most 4096");
+        Assert.That(run.Stderr, Does.Not.Contain(longKey), "the long value is not echoed");
+    }
+
     [Test]
     public async Task A_schedule_over_256_characters_is_refused_at_the_schedule()
     {

@@ -72,7 +72,7 @@ public class PackageCommandTests
         var run = await InProcessTool.RunAsync(_workspace.Path, "package", "-n", "report-generator", "-e", "test", "--tag", "v1");
 
         Assert.That(run.ExitCode, Is.Zero, run.ToString());
-        Assert.That(run.Stderr, Does.Contain("The ContainerImage parameter is empty: image.build is set and --upload-assets was not given.")
+        Assert.That(run.Stderr, Does.Contain("The ContainerImage parameter is empty: image.build is set and the assets were not uploaded.")
             .And.Contain("warning: --tag has no effect without --upload-assets"));
     }
 
@@ -88,7 +88,7 @@ public class PackageCommandTests
             Assert.That(run.Stdout, Does.Contain($"S3Bucket: {Bucket}").And.Contain($"S3Key: {EnvControllerCode.S3Key}"), "the template refers to it");
             Assert.That(run.Stderr.Split("did not upload").Length - 1, Is.EqualTo(1), "said once");
             Assert.That(run.Stderr, Does.Contain(
-                "warning: the template refers to S3 objects this run did not upload; package with --upload-assets to upload them "
+                "warning: the template refers to S3 objects this run did not upload; package with the assets uploaded to upload them "
                 + "(and fill in their parameters), or copy them there yourself before you deploy:\n"
                 + $"  s3://{Bucket}/manual/scripts/custom-resources/envcontrollerfunction/{EnvControllerCode.Sha256Hex}.zip: the env-controller Lambda code"));
         }
@@ -138,6 +138,22 @@ public class PackageCommandTests
 
         Assert.That(run.ExitCode, Is.EqualTo(1), run.ToString());
         Assert.That(run.Stderr, Does.Contain("prod, test").And.Contain("-e/--env"));
+    }
+
+    [Test]
+    public async Task A_workspace_without_an_application_is_told_the_flag_that_names_one()
+    {
+        File.WriteAllText(_workspace.File("copilot/.workspace"), "# no application\n");
+
+        var run = await InProcessTool.RunAsync(_workspace.Path, "package", "-n", "report-generator", "-e", "test");
+
+        Assert.That(run.ExitCode, Is.EqualTo(1), run.ToString());
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(run.Stderr, Does.Contain("✘ could not find an application attached to this workspace"));
+            // The core's advice names no flag (CopilotJobErrorCode.ApplicationRequired); the tool words it with its own.
+            Assert.That(run.Stderr, Does.Contain("Name the application with -a/--app, or add `application: <name>` to copilot/.workspace."));
+        }
     }
 
     [Test]

@@ -3,7 +3,7 @@ using Copilot.Packaging.Aws.Http;
 
 namespace Copilot.Packaging.Aws.CloudFormation;
 
-/// <summary>CloudFormation over the Query protocol (API version 2010-05-15), signed by <see cref="AwsSigV4Signer"/>.</summary>
+/// <summary>CloudFormation over the Query protocol (API version 2010-05-15), signed by AWSSDK.Core's SigV4 signer (see <see cref="AwsHttpSender"/>).</summary>
 internal sealed class CloudFormationClient(AwsQueryClient query) : ICloudFormationClient
 {
     /// <inheritdoc />

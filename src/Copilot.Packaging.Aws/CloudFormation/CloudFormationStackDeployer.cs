@@ -7,7 +7,7 @@ namespace Copilot.Packaging.Aws.CloudFormation;
 
 /// <summary>
 /// The deploy engine's CloudFormation calls over the Query protocol (API version 2010-05-15), signed by
-/// <see cref="AwsSigV4Signer"/>. AWS errors become <see cref="StackOperationException"/>; a missing stack is null.
+/// AWSSDK.Core's SigV4 signer. AWS errors become <see cref="StackOperationException"/>; a missing stack is null.
 /// </summary>
 internal sealed class CloudFormationStackDeployer(AwsQueryClient query) : IStackDeployer
 {

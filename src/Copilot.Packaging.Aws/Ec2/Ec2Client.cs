@@ -1,57 +1,46 @@
-using System.Globalization;
-using Copilot.Packaging.Aws.Http;
+using Amazon.EC2;
+using Amazon.EC2.Model;
 
 namespace Copilot.Packaging.Aws.Ec2;
 
 /// <summary>
-/// EC2 over the Query protocol (API version 2016-11-15). EC2's answers differ from CloudFormation's: lists are
-/// <c>&lt;item&gt;</c> elements inside <c>&lt;xxxSet&gt;</c>, members are camelCase, there is no <c>&lt;Action&gt;Result</c>
-/// wrapper, and errors are <c>&lt;Response&gt;&lt;Errors&gt;&lt;Error&gt;</c> (which <see cref="AwsQueryClient.ParseError"/> reads).
+/// <see cref="IEc2Client"/> over AWSSDK.EC2: each page of DescribeSubnets is one <see cref="AwsSdkCall"/> (observed,
+/// within the run's AWS deadline, SDK failures turned into <see cref="AwsServiceException"/>), with the run's retry
+/// settings and attempt timeout from <see cref="AwsContext.ConfigureSdk{TConfig}"/>.
 /// </summary>
-internal sealed class Ec2Client(AwsQueryClient query) : IEc2Client
+internal sealed class Ec2Client(AwsContext context, IAmazonEC2 ec2, string region) : IEc2Client
 {
-    /// <summary>The EC2 API version.</summary>
-    internal const string ApiVersion = "2016-11-15";
+    /// <summary>The most pages followed; an endpoint that keeps answering with a next token is cut off here (and by the deadline).</summary>
+    internal const int MaxPages = 1000;
 
     /// <inheritdoc />
     public async Task<IReadOnlyList<string>> DescribeSubnetIdsAsync(IReadOnlyList<Ec2Filter> filters, CancellationToken cancellationToken)
     {
         var ids = new List<string>();
         string? nextToken = null;
+        var pages = 0;
         do
         {
-            var parameters = FilterParameters(filters);
-            if (nextToken is not null)
+            var request = new DescribeSubnetsRequest
             {
-                parameters.Add(new("NextToken", nextToken));
-            }
-
-            var result = await query.CallAsync("DescribeSubnets", parameters, cancellationToken).ConfigureAwait(false);
-            ids.AddRange(result.Items("subnetSet")
-                .Select(subnet => subnet.ChildValue("subnetId"))
-                .OfType<string>()
-                .Where(id => id.Length > 0));
-            nextToken = result.ChildValue("nextToken") is { Length: > 0 } token ? token : null;
+                Filters = [.. filters.Select(f => new Filter { Name = f.Name, Values = [.. f.Values] })],
+                NextToken = nextToken,
+            };
+            var response = await AwsSdkCall.RunAsync(
+                context, "EC2", "DescribeSubnets", region, () => ec2.DescribeSubnetsAsync(request, cancellationToken), cancellationToken).ConfigureAwait(false);
+            ids.AddRange((response.Subnets ?? []).Select(subnet => subnet.SubnetId).OfType<string>().Where(id => id.Length > 0));
+            nextToken = string.IsNullOrEmpty(response.NextToken) ? null : response.NextToken;
         }
-        while (nextToken is not null);
+        while (nextToken is not null && ++pages < MaxPages);
+
+        if (nextToken is not null)
+        {
+            throw new AwsServiceException("EC2", "DescribeSubnets", "TooManyPages", $"EC2 kept answering with another page after {MaxPages} pages", System.Net.HttpStatusCode.OK);
+        }
 
         return ids;
     }
 
-    /// <summary>Flattens filters the EC2 way: <c>Filter.1.Name</c>, <c>Filter.1.Value.1</c>, ...</summary>
-    private static List<KeyValuePair<string, string>> FilterParameters(IReadOnlyList<Ec2Filter> filters)
-    {
-        var parameters = new List<KeyValuePair<string, string>>();
-        for (var i = 0; i < filters.Count; i++)
-        {
-            var prefix = string.Create(CultureInfo.InvariantCulture, $"Filter.{i + 1}");
-            parameters.Add(new($"{prefix}.Name", filters[i].Name));
-            for (var j = 0; j < filters[i].Values.Count; j++)
-            {
-                parameters.Add(new(string.Create(CultureInfo.InvariantCulture, $"{prefix}.Value.{j + 1}"), filters[i].Values[j]));
-            }
-        }
-
-        return parameters;
-    }
+    /// <inheritdoc />
+    public void Dispose() => ec2.Dispose();
 }

@@ -20,7 +20,8 @@ internal static class SubnetLookup
         var filters = tags.Select(tag => Ec2Filter.Tag(tag.Key, tag.Value)).ToList();
         try
         {
-            var ids = await context.Ec2(environment.Region, credentials).DescribeSubnetIdsAsync(filters, cancellationToken).ConfigureAwait(false);
+            using var ec2 = context.Ec2(environment.Region, credentials);
+            var ids = await ec2.DescribeSubnetIdsAsync(filters, cancellationToken).ConfigureAwait(false);
             return [.. ids.Order(StringComparer.Ordinal)];
         }
         catch (AwsServiceException ex)

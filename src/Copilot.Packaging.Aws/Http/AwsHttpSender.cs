@@ -1,19 +1,27 @@
-using System.Globalization;
+using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
+using Amazon;
 using Amazon.Runtime;
+using Amazon.Runtime.Signing;
 using Copilot.Packaging.Errors;
 
 namespace Copilot.Packaging.Aws.Http;
 
 /// <summary>
-/// Sends one signed AWS request over HTTP: signs it with <see cref="AwsSigV4Signer"/>, retries throttling, 5xx and
-/// unreachable-endpoint failures with backoff, and turns an error response into <see cref="AwsServiceException"/>.
+/// Sends one signed AWS request over HTTP: signs it with AWSSDK.Core's public SigV4 signer
+/// (<see cref="AWSSigV4Signer"/>), retries throttling, 5xx and unreachable-endpoint failures as
+/// <see cref="AwsRetryPolicy"/> says, and turns an error response into <see cref="AwsServiceException"/>.
 /// An endpoint that stays unreachable becomes a <see cref="CopilotJobException"/> naming it.
 /// </summary>
 internal sealed class AwsHttpSender(HttpClient http, AwsRetryPolicy retry, IAwsCallObserver? observer, AwsDeadline? deadline = null)
 {
     private readonly AwsDeadline deadline = deadline ?? new AwsDeadline(AwsDeadline.DefaultBudget);
+    private readonly Lock gate = new();
+    private long holdUntil;
+
+    /// <summary>The retry policy in use.</summary>
+    internal AwsRetryPolicy Retry => retry;
 
     /// <summary>Sends a POST to the endpoint root and returns the response body of a 2xx answer.</summary>
     /// <param name="endpoint">Where to send and how to sign.</param>
@@ -53,10 +61,11 @@ internal sealed class AwsHttpSender(HttpClient http, AwsRetryPolicy retry, IAwsC
         Func<string, (string Code, string Message)> parseError,
         CancellationToken cancellationToken)
     {
-        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var watch = Stopwatch.StartNew();
         for (var attempt = 1; ; attempt++)
         {
             var last = attempt >= retry.MaxAttempts;
+            await WaitOutThrottlingAsync(cancellationToken).ConfigureAwait(false);
             var key = await ResolveKeyAsync(credentials, endpoint, operation).WaitAsync(cancellationToken).ConfigureAwait(false);
             using var request = CreateRequest(endpoint, key, contentType, body, extraHeaders);
             HttpStatusCode status;
@@ -97,7 +106,13 @@ internal sealed class AwsHttpSender(HttpClient http, AwsRetryPolicy retry, IAwsC
 
             if (!last && AwsRetryPolicy.IsRetryable((int)status, code))
             {
-                await Task.Delay(retry.DelayBefore(attempt + 1), cancellationToken).ConfigureAwait(false);
+                var delay = retry.DelayBefore(attempt + 1);
+                if (retry.Mode == AwsRetryMode.Adaptive && AwsRetryPolicy.IsThrottling((int)status, code))
+                {
+                    HoldBack(delay);
+                }
+
+                await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
                 continue;
             }
 
@@ -105,43 +120,74 @@ internal sealed class AwsHttpSender(HttpClient http, AwsRetryPolicy retry, IAwsC
         }
     }
 
-    private static HttpRequestMessage CreateRequest(
+    /// <summary>Adaptive mode: after a throttling answer, no request of this sender goes out before the backoff has passed.</summary>
+    private void HoldBack(TimeSpan delay)
+    {
+        lock (gate)
+        {
+            holdUntil = Math.Max(holdUntil, Stopwatch.GetTimestamp() + (long)(delay.TotalSeconds * Stopwatch.Frequency));
+        }
+    }
+
+    private async Task WaitOutThrottlingAsync(CancellationToken cancellationToken)
+    {
+        long until;
+        lock (gate)
+        {
+            until = holdUntil;
+        }
+
+        var wait = until - Stopwatch.GetTimestamp();
+        if (wait > 0)
+        {
+            await Task.Delay(TimeSpan.FromSeconds((double)wait / Stopwatch.Frequency), cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// Builds the request and signs it with AWSSDK.Core's public standalone SigV4 signer (<see cref="AWSSigV4Signer"/>,
+    /// <c>Amazon.Runtime.Signing</c>, public since AWSSDK.Core 4.1): the maintained signer of the SDK, not a copy. The
+    /// credentials were resolved already (so a failing credential source is reported as such), and are passed as
+    /// static ones, so signing does no IO.
+    /// </summary>
+    internal static HttpRequestMessage CreateRequest(
         AwsServiceEndpoint endpoint,
         AwsSigningKey key,
         string contentType,
         byte[] body,
-        IReadOnlyList<KeyValuePair<string, string>> extraHeaders)
+        IReadOnlyList<KeyValuePair<string, string>> extraHeaders,
+        DateTime? signedAt = null)
     {
-        var now = DateTimeOffset.UtcNow;
-        var amzDate = now.UtcDateTime.ToString(AwsSigV4Signer.DateTimeFormat, CultureInfo.InvariantCulture);
         var uri = new Uri(endpoint.Url, "/");
-        var signed = new List<KeyValuePair<string, string>>
+        var toSign = new AWSSigningRequest { HttpMethod = HttpMethod.Post, RequestUri = uri, Content = body };
+        toSign.Headers["Content-Type"] = contentType;
+        foreach (var (name, value) in extraHeaders)
         {
-            new("host", uri.IsDefaultPort ? uri.Host : $"{uri.Host}:{uri.Port}"),
-            new("x-amz-date", amzDate),
-            new("content-type", contentType),
-        };
-        signed.AddRange(extraHeaders);
-        if (key.SessionToken is { Length: > 0 } token)
-        {
-            signed.Add(new("x-amz-security-token", token));
+            toSign.Headers[name] = value;
         }
 
-        var authorization = AwsSigV4Signer.CreateAuthorization("POST", uri, signed, body, key, endpoint.Region, endpoint.SigningName, now);
+        var signed = AWSSigV4Signer.Sign(toSign, new AWSSigV4Parameters
+        {
+            Credentials = key.SessionToken is { Length: > 0 } token
+                ? new SessionAWSCredentials(key.AccessKeyId, key.SecretAccessKey, token)
+                : new BasicAWSCredentials(key.AccessKeyId, key.SecretAccessKey),
+            Region = RegionEndpoint.GetBySystemName(endpoint.Region),
+            Service = endpoint.SigningName,
+            SignedAt = signedAt,
+        });
 
         var request = new HttpRequestMessage(HttpMethod.Post, uri) { Content = new ByteArrayContent(body) };
         request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
-        foreach (var (name, value) in signed)
+        foreach (var (name, value) in extraHeaders)
         {
-            if (name is "host" or "content-type")
-            {
-                continue;
-            }
-
             request.Headers.TryAddWithoutValidation(name, value);
         }
 
-        request.Headers.TryAddWithoutValidation("Authorization", authorization);
+        foreach (var (name, value) in signed.Headers)
+        {
+            request.Headers.TryAddWithoutValidation(name, value);
+        }
+
         return request;
     }
 

@@ -18,11 +18,11 @@ internal sealed class AwsQueryClient(AwsHttpSender sender, AwsServiceEndpoint en
     internal async Task<XElement> CallAsync(string action, IEnumerable<KeyValuePair<string, string>> parameters, CancellationToken cancellationToken)
     {
         var form = new StringBuilder()
-            .Append("Action=").Append(AwsSigV4Signer.Encode(action))
-            .Append("&Version=").Append(AwsSigV4Signer.Encode(apiVersion));
+            .Append("Action=").Append(Encode(action))
+            .Append("&Version=").Append(Encode(apiVersion));
         foreach (var (name, value) in parameters)
         {
-            form.Append('&').Append(AwsSigV4Signer.Encode(name)).Append('=').Append(AwsSigV4Signer.Encode(value));
+            form.Append('&').Append(Encode(name)).Append('=').Append(Encode(value));
         }
 
         var text = await sender.PostAsync(
@@ -47,6 +47,9 @@ internal sealed class AwsQueryClient(AwsHttpSender sender, AwsServiceEndpoint en
 
         return root.Child(action + "Result") ?? root;
     }
+
+    /// <summary>RFC 3986 percent-encoding of a form name or value (unreserved characters stay as they are).</summary>
+    internal static string Encode(string value) => Uri.EscapeDataString(value);
 
     /// <summary>Reads <c>Code</c> and <c>Message</c> from a Query error document; empty strings when it is not one.</summary>
     internal static (string Code, string Message) ParseError(string body)

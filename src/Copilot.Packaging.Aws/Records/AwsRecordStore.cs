@@ -11,7 +11,7 @@ namespace Copilot.Packaging.Aws.Records;
 /// version, features and service discovery endpoint, and the <c>&lt;app&gt;-infrastructure</c> StackSet for the
 /// regional resources. Each record is read once per store; independent reads run concurrently.
 /// </summary>
-public sealed class AwsRecordStore : IRecordStore
+internal sealed class AwsRecordStore : IRecordStore
 {
     private readonly AwsContext context;
     private readonly SsmParameterReader ssm;

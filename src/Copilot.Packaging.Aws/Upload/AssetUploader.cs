@@ -17,7 +17,7 @@ namespace Copilot.Packaging.Aws.Upload;
 /// parameters must point at. Steps run in copilot's order (images, env files, addons, custom resources); the first
 /// failure stops the run. S3 keys are content hashes, so a re-run with unchanged content uploads nothing.
 /// </summary>
-public sealed class AssetUploader
+internal sealed class AssetUploader
 {
     private readonly AwsContext aws;
     private readonly IProcessRunner processes;

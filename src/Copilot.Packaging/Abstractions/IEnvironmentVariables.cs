@@ -13,6 +13,10 @@ public sealed class ProcessEnvironmentVariables : IEnvironmentVariables
     /// <summary>The shared instance.</summary>
     public static readonly ProcessEnvironmentVariables Instance = new();
 
+    private ProcessEnvironmentVariables()
+    {
+    }
+
     /// <inheritdoc />
     public string? Get(string name) => System.Environment.GetEnvironmentVariable(name);
 }

@@ -4,10 +4,10 @@ namespace Copilot.Packaging.Abstractions;
 /// <param name="ExitCode">The exit code.</param>
 /// <param name="StandardOutput">Everything it wrote to stdout.</param>
 /// <param name="StandardError">Everything it wrote to stderr.</param>
-public sealed record ProcessResult(int ExitCode, string StandardOutput, string StandardError);
+internal sealed record ProcessResult(int ExitCode, string StandardOutput, string StandardError);
 
 /// <summary>Runs external programs (docker, git); tests put recording scripts on PATH or supply a fake.</summary>
-public interface IProcessRunner
+internal interface IProcessRunner
 {
     /// <summary>Runs <paramref name="fileName"/> with <paramref name="arguments"/> and waits for it.</summary>
     /// <param name="fileName">The program, found on PATH.</param>

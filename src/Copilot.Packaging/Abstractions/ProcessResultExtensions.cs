@@ -3,7 +3,7 @@ using Copilot.Packaging.Errors;
 namespace Copilot.Packaging.Abstractions;
 
 /// <summary>Turns a failed <see cref="ProcessResult"/> into a readable error that carries the end of its output.</summary>
-public static class ProcessResultExtensions
+internal static class ProcessResultExtensions
 {
     /// <summary>How many trailing lines of output a failure message quotes.</summary>
     public const int TailLines = 20;

@@ -9,7 +9,7 @@ namespace Copilot.Packaging.Adapters;
 /// Runs real programs: no shell, arguments passed one by one, stdin written then closed, stdout and stderr drained
 /// asynchronously and captured. Cancellation kills the whole process tree.
 /// </summary>
-public sealed class ProcessRunner : IProcessRunner
+internal sealed class ProcessRunner : IProcessRunner
 {
     private readonly IEnvironmentVariables environment;
     private readonly bool overridePath;

@@ -14,7 +14,7 @@ namespace Copilot.Packaging.Addons;
 /// <param name="LocalPath">The path as written in the template (relative paths are relative to the workspace root).</param>
 /// <param name="ZipSingleFiles">True when a single file is zipped before upload too (directories are always zipped).</param>
 /// <param name="Replacement">What the value becomes once uploaded.</param>
-public sealed record AddonsAsset(
+internal sealed record AddonsAsset(
     string? ResourceLogicalId,
     string PropertyPath,
     string LocalPath,

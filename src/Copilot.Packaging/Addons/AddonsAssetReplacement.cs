@@ -1,7 +1,7 @@
 namespace Copilot.Packaging.Addons;
 
 /// <summary>What an uploaded addons asset's local path is replaced with.</summary>
-public enum AddonsAssetReplacement
+internal enum AddonsAssetReplacement
 {
     /// <summary>The URI <c>s3://bucket/key</c>.</summary>
     S3Uri,

@@ -8,7 +8,7 @@ namespace Copilot.Packaging.Addons;
 /// Finds the local files an addons template refers to in the properties that <c>aws cloudformation package</c>
 /// (and copilot) upload, without touching the file system or S3.
 /// </summary>
-public static class AddonsAssetScanner
+internal static class AddonsAssetScanner
 {
     private static readonly IReadOnlyList<Rule> Rules =
     [

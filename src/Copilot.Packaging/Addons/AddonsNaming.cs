@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 namespace Copilot.Packaging.Addons;
 
 /// <summary>Names copilot derives from addons template outputs.</summary>
-public static partial class AddonsNaming
+internal static partial class AddonsNaming
 {
     /// <summary>
     /// The environment variable (or secret) name for an addons output: words split at case changes, joined with

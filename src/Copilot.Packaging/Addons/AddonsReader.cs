@@ -6,7 +6,7 @@ using YamlDotNet.RepresentationModel;
 namespace Copilot.Packaging.Addons;
 
 /// <summary>Reads and merges a job's addons directory (<c>copilot/&lt;job&gt;/addons/</c>) the way copilot does.</summary>
-public static class AddonsReader
+internal static class AddonsReader
 {
     /// <summary>
     /// Reads the addons directory: every <c>.yml</c>/<c>.yaml</c> file except <c>addons.parameters.yml|yaml</c> is a

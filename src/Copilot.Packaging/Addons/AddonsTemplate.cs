@@ -8,7 +8,7 @@ namespace Copilot.Packaging.Addons;
 /// A job's addons (<c>copilot/&lt;job&gt;/addons/</c>) merged into one nested-stack template, with what the main
 /// template needs from it.
 /// </summary>
-public sealed class AddonsTemplate
+internal sealed class AddonsTemplate
 {
     internal AddonsTemplate(
         YamlMappingNode template,

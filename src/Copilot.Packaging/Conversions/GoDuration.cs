@@ -6,7 +6,7 @@ namespace Copilot.Packaging.Conversions;
 /// Parses duration strings the way Go's <c>time.ParseDuration</c> does (<c>1h30m</c>, <c>90s</c>, <c>1.5h</c>, <c>500ms</c>),
 /// because copilot manifests use that syntax for <c>timeout</c>, health checks and <c>@every</c> schedules.
 /// </summary>
-public static class GoDuration
+internal static class GoDuration
 {
     private static readonly (string Unit, decimal Nanoseconds)[] Units =
     [

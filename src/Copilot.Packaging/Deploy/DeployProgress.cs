@@ -20,7 +20,7 @@ public interface IDeployProgress
 }
 
 /// <summary>A progress sink that ignores everything (for <c>--detach</c> and library callers that do not care).</summary>
-public sealed class NullDeployProgress : IDeployProgress
+internal sealed class NullDeployProgress : IDeployProgress
 {
     /// <summary>The shared instance.</summary>
     public static readonly NullDeployProgress Instance = new();

@@ -4,7 +4,7 @@ using Copilot.Packaging.Reporting;
 namespace Copilot.Packaging.Deploy;
 
 /// <summary>The AWS side of a deploy: CloudFormation and the template bucket, as the environment's manager role in its region.</summary>
-public interface IDeployConnector
+internal interface IDeployConnector
 {
     /// <summary>Connects to <paramref name="environment"/>'s region with its manager role; templates go to <paramref name="regional"/>'s bucket.</summary>
     /// <param name="environment">The environment deployed to.</param>
@@ -17,7 +17,7 @@ public interface IDeployConnector
 /// <summary>Where a deploy goes.</summary>
 /// <param name="CloudFormation">The CloudFormation calls.</param>
 /// <param name="Templates">The template store.</param>
-public sealed record DeployTarget(IStackDeployer CloudFormation, ITemplateStore Templates);
+internal sealed record DeployTarget(IStackDeployer CloudFormation, ITemplateStore Templates);
 
 /// <summary>Asks whether to go on after <c>--diff</c> showed what would change.</summary>
 public interface IDeployConfirmation

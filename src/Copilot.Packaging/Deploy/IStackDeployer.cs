@@ -7,7 +7,7 @@ namespace Copilot.Packaging.Deploy;
 /// adapter implements it over our Query client; tests implement it with a scripted fake. Failures throw
 /// <see cref="StackOperationException"/>.
 /// </summary>
-public interface IStackDeployer
+internal interface IStackDeployer
 {
     /// <summary>DescribeStacks for one stack; null when it does not exist.</summary>
     Task<StackState?> DescribeStackAsync(string stackName, CancellationToken cancellationToken);
@@ -35,7 +35,7 @@ public interface IStackDeployer
 }
 
 /// <summary>Where the template goes before CloudFormation reads it.</summary>
-public interface ITemplateStore
+internal interface ITemplateStore
 {
     /// <summary>
     /// Stores <paramref name="templateText"/> under a key made of the stack name and the text's SHA-256
@@ -49,10 +49,10 @@ public interface ITemplateStore
 /// <param name="StackName">The stack's name.</param>
 /// <param name="Status">Its status, for example <c>UPDATE_COMPLETE</c>.</param>
 /// <param name="StatusReason">The reason CloudFormation gives for the status, if any.</param>
-public sealed record StackState(string StackId, string StackName, string Status, string? StatusReason = null);
+internal sealed record StackState(string StackId, string StackName, string Status, string? StatusReason = null);
 
 /// <summary>Whether a change set creates the stack or updates it.</summary>
-public enum ChangeSetType
+internal enum ChangeSetType
 {
     /// <summary><c>CREATE</c>: the stack does not exist yet.</summary>
     Create,
@@ -62,7 +62,7 @@ public enum ChangeSetType
 }
 
 /// <summary>The CreateChangeSet input copilot sends.</summary>
-public sealed record ChangeSetRequest
+internal sealed record ChangeSetRequest
 {
     /// <summary>The capabilities copilot acknowledges, in its order.</summary>
     public static readonly IReadOnlyList<string> CopilotCapabilities = ["CAPABILITY_IAM", "CAPABILITY_NAMED_IAM", "CAPABILITY_AUTO_EXPAND"];
@@ -98,7 +98,7 @@ public sealed record ChangeSetRequest
 /// <summary>What CreateChangeSet returns.</summary>
 /// <param name="Id">The change set's ID (an ARN).</param>
 /// <param name="StackId">The stack's ID.</param>
-public sealed record ChangeSetCreated(string Id, string StackId);
+internal sealed record ChangeSetCreated(string Id, string StackId);
 
 /// <summary>What DescribeChangeSet says.</summary>
 /// <param name="Status">For example <c>CREATE_COMPLETE</c> or <c>FAILED</c>.</param>
@@ -106,7 +106,7 @@ public sealed record ChangeSetCreated(string Id, string StackId);
 /// <param name="StatusReason">Why it failed, if it did.</param>
 /// <param name="CreationTime">When it was created (CloudFormation's clock); stack events from then on belong to this deploy.</param>
 /// <param name="Changes">The resource changes, in CloudFormation's order.</param>
-public sealed record ChangeSetDescription(
+internal sealed record ChangeSetDescription(
     string Status,
     string ExecutionStatus,
     string? StatusReason,
@@ -124,12 +124,12 @@ public sealed record ChangeSetDescription(
 /// <param name="Action">Add, Modify, Remove, Import, Dynamic.</param>
 /// <param name="LogicalId">The resource's logical ID.</param>
 /// <param name="ResourceType">For example <c>AWS::ECS::TaskDefinition</c>.</param>
-public sealed record ResourceChange(string Action, string LogicalId, string ResourceType);
+internal sealed record ResourceChange(string Action, string LogicalId, string ResourceType);
 
 /// <summary>One page of stack events.</summary>
 /// <param name="Events">Newest first.</param>
 /// <param name="NextToken">The next (older) page, or null.</param>
-public sealed record StackEventPage(IReadOnlyList<StackEvent> Events, string? NextToken);
+internal sealed record StackEventPage(IReadOnlyList<StackEvent> Events, string? NextToken);
 
 /// <summary>One stack event.</summary>
 /// <param name="EventId">Unique ID.</param>
@@ -139,7 +139,7 @@ public sealed record StackEventPage(IReadOnlyList<StackEvent> Events, string? Ne
 /// <param name="Timestamp">When it happened (CloudFormation's clock).</param>
 /// <param name="Status">For example <c>CREATE_FAILED</c>.</param>
 /// <param name="Reason">The status reason, if any.</param>
-public sealed record StackEvent(
+internal sealed record StackEvent(
     string EventId,
     string LogicalId,
     string? PhysicalId,
@@ -149,7 +149,7 @@ public sealed record StackEvent(
     string? Reason);
 
 /// <summary>What kind of failure a CloudFormation call had, as far as the deploy engine acts on it.</summary>
-public enum StackFailureKind
+internal enum StackFailureKind
 {
     /// <summary>Any other failure: reported as it is.</summary>
     Other,
@@ -165,7 +165,7 @@ public enum StackFailureKind
 }
 
 /// <summary>A CloudFormation call failed.</summary>
-public sealed class StackOperationException : CopilotJobException
+internal sealed class StackOperationException : CopilotJobException
 {
     /// <summary>Creates the error.</summary>
     /// <param name="operation">The operation, for example <c>CreateChangeSet</c>.</param>

@@ -6,11 +6,11 @@ public sealed record JobDeployRequest
     /// <summary>The directory the search for <c>copilot/</c> starts from.</summary>
     public required string WorkingDirectory { get; init; }
 
-    /// <summary>The job (<c>-n</c>); null to pick one.</summary>
-    public string? JobName { get; init; }
+    /// <summary>The job; the host chooses it (<c>WorkspaceCatalog</c> lists the jobs).</summary>
+    public required string JobName { get; init; }
 
-    /// <summary>The environment (<c>-e</c>); null to pick one.</summary>
-    public string? EnvironmentName { get; init; }
+    /// <summary>The environment; the host chooses it (<c>WorkspaceCatalog</c> lists the environments).</summary>
+    public required string EnvironmentName { get; init; }
 
     /// <summary>The application (<c>-a</c>); null for the one in <c>copilot/.workspace</c>.</summary>
     public string? ApplicationName { get; init; }

@@ -9,7 +9,7 @@ namespace Copilot.Packaging.Deploy;
 /// watched with back-off until the stack's own final event. Ctrl+C while the operation runs deletes a creation and
 /// cancels an update. Delays come from the injected <see cref="TimeProvider"/>, so tests run instantly.
 /// </summary>
-public sealed class StackDeployEngine
+internal sealed class StackDeployEngine
 {
 
     private static readonly TimeSpan MaxWait = TimeSpan.FromMinutes(90);

@@ -3,7 +3,7 @@ using Copilot.Packaging.Errors;
 namespace Copilot.Packaging.Deploy;
 
 /// <summary>The stack ended in a failure status; the message lists this operation's failures.</summary>
-public sealed class StackDeployFailedException : CopilotJobException
+internal sealed class StackDeployFailedException : CopilotJobException
 {
     /// <summary>Creates the error from the stack result.</summary>
     /// <param name="result">The failed result.</param>

@@ -1,7 +1,7 @@
 namespace Copilot.Packaging.Deploy;
 
 /// <summary>One stack deployment: what to deploy, where, and how to run it.</summary>
-public sealed record StackDeployRequest
+internal sealed record StackDeployRequest
 {
     /// <summary>The stack, <c>&lt;app&gt;-&lt;env&gt;-&lt;job&gt;</c>.</summary>
     public required string StackName { get; init; }
@@ -57,7 +57,7 @@ public sealed record StackDeployResult
     public required string StackName { get; init; }
 
     /// <summary>CREATE or UPDATE; null when nothing was proposed.</summary>
-    public ChangeSetType? Type { get; init; }
+    internal ChangeSetType? Type { get; init; }
 
     /// <summary>The change set's ID, if one was created.</summary>
     public string? ChangeSetId { get; init; }
@@ -66,7 +66,7 @@ public sealed record StackDeployResult
     public string? FinalStatus { get; init; }
 
     /// <summary>The failures of this operation's events, oldest first (empty unless it failed).</summary>
-    public IReadOnlyList<ResourceFailure> Failures { get; init; } = [];
+    internal IReadOnlyList<ResourceFailure> Failures { get; init; } = [];
 }
 
 /// <summary>One failed event of the operation.</summary>
@@ -74,7 +74,7 @@ public sealed record StackDeployResult
 /// <param name="ResourceType">Its type.</param>
 /// <param name="Status">The failure status, for example <c>CREATE_FAILED</c>.</param>
 /// <param name="Reason">CloudFormation's reason.</param>
-public sealed record ResourceFailure(string LogicalId, string ResourceType, string Status, string Reason)
+internal sealed record ResourceFailure(string LogicalId, string ResourceType, string Status, string Reason)
 {
     /// <inheritdoc />
     public override string ToString() => $"{LogicalId} ({ResourceType}) {Status}: {Reason}";

@@ -22,16 +22,16 @@ public static class StackStatuses
     public static bool IsSuccess(string status) => Successes.Contains(status);
 
     /// <summary>True while an operation runs.</summary>
-    public static bool IsInProgress(string status) => status.EndsWith("_IN_PROGRESS", StringComparison.Ordinal);
+    internal static bool IsInProgress(string status) => status.EndsWith("_IN_PROGRESS", StringComparison.Ordinal);
 
     /// <summary>True for the statuses copilot deletes and re-creates: a creation that failed and rolled back.</summary>
-    public static bool NeedsRecreate(string status) => status is "ROLLBACK_COMPLETE" or "ROLLBACK_FAILED";
+    internal static bool NeedsRecreate(string status) => status is "ROLLBACK_COMPLETE" or "ROLLBACK_FAILED";
 
     /// <summary>A status as people read it: <c>UPDATE_IN_PROGRESS</c> → <c>update in progress</c>.</summary>
     public static string Humanize(string status) => status.ToLowerInvariant().Replace('_', ' ');
 
     /// <summary>What to wait for (or do) when a stack is busy with <paramref name="status"/>.</summary>
-    public static string WaitAdvice(string stackName, string status) => status switch
+    internal static string WaitAdvice(string stackName, string status) => status switch
     {
         "REVIEW_IN_PROGRESS" =>
             $"A change set was created for stack {stackName} but never executed. Execute or delete it in the CloudFormation console, or delete the empty stack: `aws cloudformation delete-stack --stack-name {stackName}`; then deploy again.",

@@ -10,7 +10,7 @@ namespace Copilot.Packaging.Diff;
 /// Reads a CloudFormation template body, YAML or JSON (CloudFormation returns a template in the format it was
 /// submitted in), into the YamlDotNet node tree the diff compares. Short-form tags such as <c>!Ref</c> are kept.
 /// </summary>
-public static class CloudFormationTemplateParser
+internal static class CloudFormationTemplateParser
 {
     /// <summary>Parses a template.</summary>
     /// <param name="text">The template body; read as JSON when it starts with <c>{"</c> (blanks aside), otherwise as YAML.</param>

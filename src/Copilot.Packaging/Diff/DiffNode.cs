@@ -7,7 +7,7 @@ namespace Copilot.Packaging.Diff;
 /// or is a leaf holding the values on each side: only <see cref="NewValue"/> means added, only
 /// <see cref="OldValue"/> means removed, both mean modified.
 /// </summary>
-public abstract class DiffNode
+internal abstract class DiffNode
 {
     private protected DiffNode(YamlNode? oldValue, YamlNode? newValue, IReadOnlyList<DiffNode> children)
     {

@@ -25,7 +25,7 @@ namespace Copilot.Packaging.Diff;
 /// </list>
 /// <para>An empty tree writes nothing. Every written line ends with <c>\n</c>.</para>
 /// </remarks>
-public static class DiffTextWriter
+internal static class DiffTextWriter
 {
     private const int KeyIndent = 4;
     private const int ItemIndent = 2;

@@ -4,7 +4,7 @@ namespace Copilot.Packaging.Diff;
 /// The differences between a deployed and a proposed template, as built by <see cref="TemplateDiffer"/> and printed by
 /// <see cref="DiffTextWriter"/>. An empty tree means the templates are the same.
 /// </summary>
-public sealed class DiffTree
+internal sealed class DiffTree
 {
     internal DiffTree(KeyDiffNode? root)
     {

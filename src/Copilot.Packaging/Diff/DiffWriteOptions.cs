@@ -1,7 +1,7 @@
 namespace Copilot.Packaging.Diff;
 
 /// <summary>How <see cref="DiffTextWriter"/> writes a diff.</summary>
-public sealed record DiffWriteOptions
+internal sealed record DiffWriteOptions
 {
     /// <summary>Plain text, no colours.</summary>
     public static DiffWriteOptions Plain { get; } = new();

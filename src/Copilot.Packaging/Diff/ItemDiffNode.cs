@@ -3,7 +3,7 @@ using YamlDotNet.RepresentationModel;
 namespace Copilot.Packaging.Diff;
 
 /// <summary>A sequence item that was added, removed or modified (matched items are counted by <see cref="UnchangedItemsDiffNode"/>).</summary>
-public sealed class ItemDiffNode : DiffNode
+internal sealed class ItemDiffNode : DiffNode
 {
     private ItemDiffNode(YamlNode? oldValue, YamlNode? newValue, IReadOnlyList<DiffNode> children)
         : base(oldValue, newValue, children)

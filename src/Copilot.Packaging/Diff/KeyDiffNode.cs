@@ -6,7 +6,7 @@ namespace Copilot.Packaging.Diff;
 /// A mapping entry whose value differs (for example <c>Timeout</c> under a resource's <c>Properties</c>).
 /// The document itself is the key node with an empty <see cref="Key"/>.
 /// </summary>
-public sealed class KeyDiffNode : DiffNode
+internal sealed class KeyDiffNode : DiffNode
 {
     private KeyDiffNode(string key, YamlNode? oldValue, YamlNode? newValue, IReadOnlyList<DiffNode> children)
         : base(oldValue, newValue, children)

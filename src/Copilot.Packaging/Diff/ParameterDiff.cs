@@ -24,7 +24,7 @@ namespace Copilot.Packaging.Diff;
 /// its previous value (<c>UsePreviousValue</c>) is unchanged by definition and not listed, unless the deployed stack
 /// lacks it (<c>?</c> again).</para>
 /// </remarks>
-public sealed class ParameterDiff
+internal sealed class ParameterDiff
 {
     /// <summary>The value CloudFormation shows instead of a <c>NoEcho</c> parameter's value.</summary>
     public const string MaskedValue = "****";

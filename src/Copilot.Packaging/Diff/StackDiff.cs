@@ -4,7 +4,7 @@ namespace Copilot.Packaging.Diff;
 /// The result of <c>--diff</c>: the template differences and, beyond copilot, the parameter-value and tag differences.
 /// The host prints <see cref="ToText"/>; <see cref="HasChanges"/> decides its exit code.
 /// </summary>
-public sealed class StackDiff
+internal sealed class StackDiff
 {
     /// <summary>The text printed when nothing differs.</summary>
     public const string NoChangesText = "No changes.\n";

@@ -17,7 +17,7 @@ namespace Copilot.Packaging.Diff;
 /// mappings are compared key by key in UTF-8 byte order; sequences are aligned by their longest common subsequence.</item>
 /// </list>
 /// </remarks>
-public static class TemplateDiffer
+internal static class TemplateDiffer
 {
     private static readonly HashSet<string> BooleanSpellings = new(StringComparer.Ordinal)
     {

@@ -1,7 +1,7 @@
 namespace Copilot.Packaging.Diff;
 
 /// <summary>A run of consecutive sequence items that are the same on both sides, printed as <c>(N unchanged items)</c>.</summary>
-public sealed class UnchangedItemsDiffNode : DiffNode
+internal sealed class UnchangedItemsDiffNode : DiffNode
 {
     internal UnchangedItemsDiffNode(int count)
         : base(null, null, [])

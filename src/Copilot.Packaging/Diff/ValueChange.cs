@@ -6,4 +6,4 @@ namespace Copilot.Packaging.Diff;
 /// <param name="OldValue">The deployed value; null when added.</param>
 /// <param name="NewValue">The proposed value; null when removed or when the previous value is kept.</param>
 /// <param name="Note">For <see cref="ValueChangeKind.Unknown"/>: why the values cannot be compared.</param>
-public sealed record ValueChange(string Name, ValueChangeKind Kind, string? OldValue, string? NewValue, string? Note = null);
+internal sealed record ValueChange(string Name, ValueChangeKind Kind, string? OldValue, string? NewValue, string? Note = null);

@@ -1,7 +1,7 @@
 namespace Copilot.Packaging.Diff;
 
 /// <summary>How a stack parameter value or tag differs.</summary>
-public enum ValueChangeKind
+internal enum ValueChangeKind
 {
     /// <summary>Only the proposed stack has it: <c>+ Name: value</c>.</summary>
     Added,

@@ -18,7 +18,10 @@ public enum CopilotJobErrorCode
     /// <summary>A diff was asked for and no comparison could be made (the tool exits 2 for it).</summary>
     DiffUnavailable,
 
-    /// <summary>A newer template version is deployed than the one this tool writes (<c>--allow-downgrade</c> overrides it).</summary>
+    /// <summary>
+    /// A newer template version is deployed than the one this tool writes (<c>AllowDowngrade</c> on the request overrides
+    /// it; a host adds how to ask for that).
+    /// </summary>
     Downgrade,
 
     /// <summary>
@@ -26,4 +29,16 @@ public enum CopilotJobErrorCode
     /// packaging; with a diff it means that no comparison could be made.
     /// </summary>
     AwsRead,
+
+    /// <summary>
+    /// No application was named and <c>copilot/.workspace</c> names none. The recommendation says to name one without
+    /// a host's spelling; a host replaces it with its own (the tool: <c>-a/--app</c>).
+    /// </summary>
+    ApplicationRequired,
+
+    /// <summary>
+    /// A local path a manifest or addons template names resolves outside the workspace and every directory the request
+    /// allows (<c>AllowedOutsideWorkspace</c>). The recommendation says to allow its directory; a host says how.
+    /// </summary>
+    OutsideWorkspace,
 }

@@ -8,7 +8,7 @@ namespace Copilot.Packaging.Inputs;
 /// and hyphens, no two hyphens in a row, no trailing hyphen, at most 255 characters. Names become file names, stack
 /// names and SSM paths, so a name that breaks the rule (<c>x/../../escaped</c>) is refused wherever it comes from.
 /// </summary>
-public static partial class CopilotNames
+internal static partial class CopilotNames
 {
     /// <summary>The longest name copilot accepts.</summary>
     public const int MaxLength = 255;
@@ -23,10 +23,10 @@ public static partial class CopilotNames
     /// <summary>Throws when <paramref name="name"/> breaks copilot's rule.</summary>
     /// <param name="kind">application, environment or job.</param>
     /// <param name="name">The name.</param>
-    /// <param name="source">Where the name came from, for the message (<c>-e/--env</c>, <c>copilot/.records.yml</c>).</param>
+    /// <param name="source">Where the name came from, for the message (<c>copilot/.records.yml</c>); null for a name the caller gave.</param>
     /// <param name="location">The file position of the name, when it is in a file.</param>
     /// <exception cref="CopilotJobException">The name is invalid.</exception>
-    public static void Ensure(string kind, string? name, string source, SourceLocation? location = null)
+    public static void Ensure(string kind, string? name, string? source, SourceLocation? location = null)
     {
         if (IsValid(name))
         {
@@ -41,7 +41,7 @@ public static partial class CopilotNames
             _ => "it must start with a lower-case letter and contain only lower-case letters, digits and single hyphens, not ending in a hyphen",
         };
         throw new CopilotJobException(
-            $"{kind} name {shown} from {source} is invalid: {reason}",
+            source is null ? $"{kind} name {shown} is invalid: {reason}" : $"{kind} name {shown} from {source} is invalid: {reason}",
             location,
             $"Use the {kind}'s name as copilot created it (for example \"my-{kind}\").");
     }

@@ -10,13 +10,13 @@ namespace Copilot.Packaging.Inputs;
 public static partial class ImageReferences
 {
     /// <summary>The longest repository name (registry and path) Docker accepts.</summary>
-    public const int MaxNameLength = 255;
+    internal const int MaxNameLength = 255;
 
     /// <summary>True for a Docker tag: a word character, then up to 127 word characters, dots and hyphens.</summary>
     public static bool IsValidTag(string tag) => Tag().IsMatch(tag);
 
     /// <summary>True for a Docker image reference: <c>[registry[:port]/]path[:tag][@digest]</c>.</summary>
-    public static bool IsValidReference(string reference)
+    internal static bool IsValidReference(string reference)
     {
         var match = Reference().Match(reference);
         return match.Success && match.Groups["name"].Length <= MaxNameLength;
@@ -26,7 +26,7 @@ public static partial class ImageReferences
     /// True for a name ECS can put in a container's environment: not empty, no <c>=</c> (it ends the name in an
     /// environment block) and no control characters (NUL ends it; the others cannot be set from a task definition).
     /// </summary>
-    public static bool IsValidVariableName(string name) =>
+    internal static bool IsValidVariableName(string name) =>
         name.Length > 0 && !name.Contains('=', StringComparison.Ordinal) && !name.Any(char.IsControl);
 
     /// <summary>Throws when <paramref name="tag"/> is not a Docker tag.</summary>

@@ -12,7 +12,7 @@ namespace Copilot.Packaging.Inputs;
 /// device that never ends is cut off at the cap instead of trusting its length. Every failure is a located
 /// <see cref="CopilotJobException"/>.
 /// </summary>
-public static class InputFiles
+internal static class InputFiles
 {
     /// <summary>The largest input file read (CloudFormation itself accepts at most 1 MB of template).</summary>
     public const long MaxFileBytes = 5 * 1024 * 1024;

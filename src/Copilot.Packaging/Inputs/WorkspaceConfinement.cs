@@ -7,9 +7,9 @@ namespace Copilot.Packaging.Inputs;
 /// Keeps every local path a manifest or an addons template names (env files, addons assets, Dockerfiles, build
 /// contexts) inside the workspace root — the directory holding <c>copilot/</c> — once every symbolic link on the way is
 /// followed, so nothing outside the workspace is read, zipped, sent to docker or uploaded. Directories given with
-/// <c>--allow-outside-workspace</c> widen the confinement explicitly.
+/// <c>AllowedOutsideWorkspace</c> widen the confinement explicitly.
 /// </summary>
-public sealed class WorkspaceConfinement
+internal sealed class WorkspaceConfinement
 {
     /// <summary>The most symbolic links followed while resolving one path (Linux's own limit).</summary>
     public const int MaxLinkHops = 40;
@@ -54,7 +54,8 @@ public sealed class WorkspaceConfinement
             throw new CopilotJobException(
                 $"{what} \"{path}\" is outside the workspace {WorkspaceRoot}{via}; only files inside the workspace are read, built or uploaded",
                 location,
-                "Move the file into the workspace, or allow its directory explicitly with --allow-outside-workspace <DIR>.");
+                "Move the file into the workspace, or allow its directory explicitly.",
+                code: CopilotJobErrorCode.OutsideWorkspace);
         }
 
         return full;

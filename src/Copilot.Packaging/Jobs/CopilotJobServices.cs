@@ -8,7 +8,7 @@ namespace Copilot.Packaging.Jobs;
 
 /// <summary>
 /// The composition root of a run: the services every command needs, each replaceable (file system, environment
-/// variables, reporter, prompt, clock, and the AWS ports), and one call per command. The tool and the in-process
+/// variables, reporter, clock, and the AWS ports), and one call per command. The tool and the in-process
 /// tests build one of these; library users can too. Dispose it at the end of the run (it releases the AWS ports it made).
 /// </summary>
 /// <remarks>
@@ -27,9 +27,6 @@ public sealed class CopilotJobServices : IDisposable
 
     /// <summary>Where notices and warnings go; nowhere by default.</summary>
     public IPackagingReporter Reporter { get; init; } = NullPackagingReporter.Instance;
-
-    /// <summary>How <c>records export</c> asks for an environment when none is named; never asks by default.</summary>
-    public IChoicePrompt Prompt { get; init; } = NonInteractivePrompt.Instance;
 
     /// <summary>The clock schedules are explained against; the system clock by default.</summary>
     public TimeProvider Clock { get; init; } = TimeProvider.System;
@@ -58,10 +55,8 @@ public sealed class CopilotJobServices : IDisposable
     /// <exception cref="CopilotJobException">No AWS access was configured, or what <see cref="RecordsExporter.ExportAsync"/> throws.</exception>
     public Task<RecordsExportResult> ExportRecordsAsync(RecordsExportRequest request, CancellationToken cancellationToken)
     {
-        var aws = Aws ?? throw new CopilotJobException(
-            "records export needs AWS: it reads the records from SSM and CloudFormation, and this run has no AWS access",
-            recommendation: "Run with AWS credentials and a region configured (AWS_PROFILE or AWS_ACCESS_KEY_ID, and AWS_REGION).");
-        return new RecordsExporter(FileSystem, Reporter, Prompt).ExportAsync(request, aws.RecordStore(), cancellationToken);
+        var aws = Aws ?? throw NoAws("records export needs AWS: it reads the records from SSM and CloudFormation");
+        return new RecordsExporter(FileSystem, Reporter).ExportAsync(request, aws.RecordStore(), cancellationToken);
     }
 
     /// <summary>Runs one <c>deploy</c> request (it needs AWS).</summary>
@@ -72,11 +67,15 @@ public sealed class CopilotJobServices : IDisposable
     /// <exception cref="CopilotJobException">No AWS ports, or anything the deploy reports.</exception>
     public Task<Deploy.JobDeployResult> DeployAsync(Deploy.JobDeployRequest request, Deploy.IDeployProgress progress, Deploy.IDeployConfirmation confirmation, CancellationToken cancellationToken)
     {
-        var aws = Aws ?? throw new CopilotJobException(
-            "deploy needs AWS: it uploads assets and deploys the stack with CloudFormation, and this run has no AWS access",
-            recommendation: "Run with AWS credentials and a region configured (AWS_PROFILE or AWS_ACCESS_KEY_ID, and AWS_REGION).");
-        return new JobDeployer(FileSystem, Variables, Reporter, Prompt, aws, Clock).DeployAsync(request, progress, confirmation, cancellationToken);
+        var aws = Aws ?? throw NoAws("deploy needs AWS: it uploads assets and deploys the stack with CloudFormation");
+        return new JobDeployer(FileSystem, Variables, Reporter, aws, Clock).DeployAsync(request, progress, confirmation, cancellationToken);
     }
+
+    /// <summary>The error when something that needs AWS (<paramref name="what"/>) is asked of a run without AWS access.</summary>
+    internal static CopilotJobException NoAws(string what) => new(
+        $"{what}, and this run has no AWS access",
+        recommendation: "Run with AWS credentials and a region configured (AWS_PROFILE or AWS_ACCESS_KEY_ID, and AWS_REGION).",
+        code: CopilotJobErrorCode.AwsNotConfigured);
 
     /// <inheritdoc />
     public void Dispose() => _aws?.Dispose();

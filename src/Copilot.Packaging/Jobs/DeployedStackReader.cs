@@ -47,7 +47,7 @@ internal static class DeployedStackReader
         if (aws is null || started is null)
         {
             throw new DiffUnavailableException(
-                "--diff needs AWS: it compares with the deployed stack, and this run has no AWS access",
+                "a diff needs AWS: it compares with the deployed stack, and this run has no AWS access",
                 "Run with AWS credentials and a region configured (AWS_PROFILE or AWS_ACCESS_KEY_ID, and AWS_REGION).");
         }
 

@@ -96,7 +96,7 @@ internal static class ExternalObjects
     /// <summary>The notice: what is missing, what puts it there, then one line per object.</summary>
     internal static string Describe(IReadOnlyList<ExternalObject> objects)
     {
-        var text = new StringBuilder("the template refers to S3 objects this run did not upload; package with --upload-assets to upload them "
+        var text = new StringBuilder("the template refers to S3 objects this run did not upload; package with the assets uploaded to upload them "
             + "(and fill in their parameters), or copy them there yourself before you deploy:");
         foreach (var item in objects)
         {

@@ -45,7 +45,9 @@ internal sealed class JobBatchPackager(JobPackager shared, IPackagingReporter re
 
         // Uploads go one pair at a time: image builds compete for the same machine, and a pair's uploads are reported together.
         using var uploads = new SemaphoreSlim(1);
-        var aws = shared.Aws is { } ports ? ports with { Assets = new OneAtATimePublisher(ports.Assets, uploads) } : null;
+        var aws = shared.Aws is { } ports
+            ? new AwsPorts(ports.RecordStore, ports.DeployedStacks, ports.Subnets, new OneAtATimePublisher(ports.Assets, uploads)) { Deploy = ports.Deploy }
+            : null;
         var parallelism = request.MaxParallelism > 0 ? request.MaxParallelism : Math.Max(2, Environment.ProcessorCount * 2);
         using var slots = new SemaphoreSlim(parallelism);
         var scope = new JobPackager.BatchScope(workspace);

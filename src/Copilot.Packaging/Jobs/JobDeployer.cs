@@ -14,11 +14,9 @@ namespace Copilot.Packaging.Jobs;
 /// template under a content-hash key, and deploys it to stack <c>&lt;app&gt;-&lt;env&gt;-&lt;job&gt;</c> through a change set
 /// as the environment's execution role, with copilot's capabilities, tags and parameters.
 /// </summary>
-public sealed class JobDeployer
+internal sealed class JobDeployer
 {
     private readonly JobPackager packager;
-    private readonly WorkspaceCatalog catalog;
-    private readonly NameSelector selector;
     private readonly IPackagingReporter reporter;
     private readonly AwsPorts aws;
     private readonly IDeployConnector deploy;
@@ -28,18 +26,15 @@ public sealed class JobDeployer
     /// <param name="fileSystem">The file system the workspace is read from.</param>
     /// <param name="variables">Environment variables, for manifest interpolation.</param>
     /// <param name="reporter">Where notices and warnings go.</param>
-    /// <param name="prompt">How to ask for a job or environment when none is named.</param>
     /// <param name="aws">Records from SSM, the deployed stack (downgrade guard, diff), the uploads, and <see cref="AwsPorts.Deploy"/>: CloudFormation and the template bucket.</param>
     /// <param name="clock">Delays while waiting, and elapsed times; the system clock by default.</param>
     /// <exception cref="CopilotJobException"><paramref name="aws"/> has no deploy port.</exception>
-    public JobDeployer(IFileSystem fileSystem, IEnvironmentVariables variables, IPackagingReporter reporter, IChoicePrompt prompt, AwsPorts aws, TimeProvider? clock = null)
+    public JobDeployer(IFileSystem fileSystem, IEnvironmentVariables variables, IPackagingReporter reporter, AwsPorts aws, TimeProvider? clock = null)
     {
         ArgumentNullException.ThrowIfNull(aws);
         var deploy = aws.Deploy ?? throw new CopilotJobException("these AWS ports cannot deploy: they have no CloudFormation deploy port");
         this.clock = clock ?? TimeProvider.System;
         packager = new JobPackager(fileSystem, variables, reporter, aws, this.clock);
-        catalog = new WorkspaceCatalog(fileSystem, aws, reporter);
-        selector = new NameSelector(prompt, reporter);
         this.reporter = reporter;
         this.aws = aws;
         this.deploy = deploy;
@@ -59,12 +54,8 @@ public sealed class JobDeployer
         var packageRequest = new JobPackageRequest
         {
             WorkingDirectory = request.WorkingDirectory,
-            JobName = request.JobName ?? await selector.SelectAsync(
-                "job", "-n/--name", "Which job would you like to generate a CloudFormation template for?",
-                catalog.ListJobs(request.WorkingDirectory, request.ApplicationName), cancellationToken).ConfigureAwait(false),
-            EnvironmentName = request.EnvironmentName ?? await selector.SelectAsync(
-                "environment", "-e/--env", "Which environment would you like to package this stack for?",
-                await catalog.ListEnvironmentsAsync(request.WorkingDirectory, request.ApplicationName, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false),
+            JobName = request.JobName,
+            EnvironmentName = request.EnvironmentName,
             ApplicationName = request.ApplicationName,
             Mode = new PackageMode.Print { Assets = new AssetUpload { Tag = request.Tag } },
             AllowDowngrade = request.AllowDowngrade,
@@ -196,7 +187,7 @@ public sealed class JobDeployer
     }
 
     private static string RollbackAdvice(string stackName, Records.EnvironmentRecord environment) =>
-        $"Rollback is disabled (--no-rollback): the stack keeps the resources that were created or updated. Inspect it in the CloudFormation console, then either roll it back with `aws cloudformation rollback-stack --stack-name {stackName}{(environment.ExecutionRoleArn.Length > 0 ? $" --role-arn {environment.ExecutionRoleArn}" : string.Empty)}` or fix the cause and run `dotnet copilot-job deploy` again.";
+        $"Rollback is disabled: the stack keeps the resources that were created or updated. Inspect it in the CloudFormation console, then either roll it back with `aws cloudformation rollback-stack --stack-name {stackName}{(environment.ExecutionRoleArn.Length > 0 ? $" --role-arn {environment.ExecutionRoleArn}" : string.Empty)}` or fix the cause and deploy again.";
 }
 
 /// <summary>The deployed stack's reads of a deploy run: its version unless downgrades are allowed, and its template, parameters and tags with <c>--diff</c>.</summary>

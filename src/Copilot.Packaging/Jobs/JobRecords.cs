@@ -39,7 +39,7 @@ internal sealed class JobRecordsReader(IFileSystem fileSystem, AwsPorts? aws, IP
     private async Task<JobRecordsRead> StartOnceAsync(CopilotWorkspace workspace, string app, string env, CancellationToken cancellationToken)
     {
         var workspaceRecords = _workspaceRecords.GetOrAdd(workspace.CopilotDirectory, _ => new Lazy<WorkspaceRecordStore?>(() => _resolver.ReadWorkspaceRecords(workspace))).Value;
-        CopilotNames.Ensure("environment", env, "-e/--env");
+        CopilotNames.Ensure("environment", env, source: null);
         var store = await _resolver.ForEnvironmentAsync(workspaceRecords, app, env, cancellationToken);
         var fromAws = !ReferenceEquals(store, workspaceRecords);
 

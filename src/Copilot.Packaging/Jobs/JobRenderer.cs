@@ -1,6 +1,5 @@
 using System.IO.Abstractions;
 using Copilot.Packaging.Addons;
-using Copilot.Packaging.Errors;
 using Copilot.Packaging.Inputs;
 using Copilot.Packaging.Reporting;
 using Copilot.Packaging.Synthesis;
@@ -58,7 +57,7 @@ internal sealed class JobRenderer(IFileSystem fileSystem, IPackagingReporter rep
         }
         else if (manifest.Manifest.Image.Build is not null)
         {
-            reporter.Info("The ContainerImage parameter is empty: image.build is set and --upload-assets was not given. Set it to the image URI when you deploy, or package with --upload-assets.");
+            reporter.Info("The ContainerImage parameter is empty: image.build is set and the assets were not uploaded. Set it to the image URI when you deploy, or package with the assets uploaded.");
         }
 
         cancellationToken.ThrowIfCancellationRequested();
@@ -79,9 +78,7 @@ internal sealed class JobRenderer(IFileSystem fileSystem, IPackagingReporter rep
     {
         if (assets is null)
         {
-            throw new CopilotJobException(
-                "--upload-assets needs AWS: it pushes images to ECR and uploads assets to S3, and this run has no AWS access",
-                recommendation: "Run with AWS credentials and a region configured (AWS_PROFILE or AWS_ACCESS_KEY_ID, and AWS_REGION).");
+            throw CopilotJobServices.NoAws("uploading assets needs AWS: it pushes images to ECR and uploads assets to S3");
         }
 
         return await assets.UploadAssetsAsync(

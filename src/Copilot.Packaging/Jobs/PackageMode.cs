@@ -17,13 +17,13 @@ public abstract record PackageMode
         if (this is WriteFiles { OutputDirectory: var directory } && string.IsNullOrWhiteSpace(directory))
         {
             throw new Errors.CopilotJobException(
-                "--output-dir is empty: name the directory to write to",
-                recommendation: "Use --output-dir . to write to the current directory, or leave --output-dir out to print the template.");
+                "the output directory is empty: name the directory to write to",
+                recommendation: "Use . to write to the current directory, or print the template instead.");
         }
 
         if (Upload?.Tag is { } tag)
         {
-            Inputs.ImageReferences.EnsureTag(tag, "--tag");
+            Inputs.ImageReferences.EnsureTag(tag, "AssetUpload.Tag");
         }
     }
 

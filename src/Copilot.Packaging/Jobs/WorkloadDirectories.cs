@@ -21,7 +21,7 @@ internal static class WorkloadDirectories
     /// <summary>Fails unless <paramref name="job"/> is a valid name and a Scheduled Job of the workspace.</summary>
     public static void EnsureJob(IFileSystem fileSystem, CopilotWorkspace workspace, string job)
     {
-        CopilotNames.Ensure("job", job, "-n/--name");
+        CopilotNames.Ensure("job", job, source: null);
         if (!InputFiles.Exists(fileSystem, workspace.ManifestPath(job)))
         {
             var known = List(fileSystem, workspace, reporter: null).Jobs;

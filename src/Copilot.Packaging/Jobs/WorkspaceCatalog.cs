@@ -47,14 +47,24 @@ public sealed class WorkspaceCatalog
         return await store.ListEnvironmentsAsync(app, cancellationToken);
     }
 
+    /// <summary>
+    /// The environments AWS knows for the application (SSM), whatever the workspace records hold: what
+    /// <see cref="CopilotJobServices.ExportRecordsAsync"/> can export.
+    /// </summary>
+    /// <exception cref="CopilotJobException">No workspace or application, no AWS access, or AWS could not be read.</exception>
+    public async Task<IReadOnlyList<string>> ListAwsEnvironmentsAsync(string workingDirectory, string? applicationName, CancellationToken cancellationToken)
+    {
+        var workspace = CopilotWorkspace.Find(_fileSystem, workingDirectory);
+        var app = ApplicationOf(workspace, applicationName);
+        var aws = _aws ?? throw CopilotJobServices.NoAws("listing the environments to export needs AWS: they are read from SSM");
+        return await aws.RecordStore().ListEnvironmentsAsync(app, cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>The application named, or the workspace's.</summary>
     internal static string ApplicationOf(CopilotWorkspace workspace, string? applicationName)
     {
-        var app = applicationName ?? workspace.ApplicationName
-            ?? throw new CopilotJobException(
-                "could not find an application attached to this workspace",
-                recommendation: "Name the application with -a, or add `application: <name>` to copilot/.workspace.");
-        CopilotNames.Ensure("application", app, applicationName is null ? "copilot/.workspace" : "-a/--app");
+        var app = applicationName ?? workspace.ApplicationName ?? throw CopilotWorkspace.ApplicationRequired();
+        CopilotNames.Ensure("application", app, applicationName is null ? "copilot/.workspace" : null);
         return app;
     }
 }

@@ -10,4 +10,4 @@ namespace Copilot.Packaging.Manifest;
 /// for the template's <c>Metadata.Manifest</c>. Empty when the manifest holds no document.
 /// </param>
 /// <param name="Warnings">Problems that did not stop loading, in file order (for example unknown keys).</param>
-public sealed record LoadedManifest(ScheduledJobManifest Manifest, string InterpolatedText, IReadOnlyList<Diagnostic> Warnings);
+internal sealed record LoadedManifest(ScheduledJobManifest Manifest, string InterpolatedText, IReadOnlyList<Diagnostic> Warnings);

@@ -7,7 +7,7 @@ namespace Copilot.Packaging.Manifest;
 /// <param name="Type">The <c>type</c> value; null when absent.</param>
 /// <param name="NameLocation">Where <c>name</c> was written; null when absent.</param>
 /// <param name="TypeLocation">Where <c>type</c> was written; null when absent.</param>
-public sealed record ManifestHeader(string? Name, string? Type, SourceLocation? NameLocation, SourceLocation? TypeLocation)
+internal sealed record ManifestHeader(string? Name, string? Type, SourceLocation? NameLocation, SourceLocation? TypeLocation)
 {
     /// <summary>The only workload type this tool packages.</summary>
     public const string ScheduledJobType = "Scheduled Job";

@@ -3,7 +3,7 @@ using Copilot.Packaging.Abstractions;
 namespace Copilot.Packaging.Manifest;
 
 /// <summary>What a manifest is loaded for: the application and environment, and how strict to be.</summary>
-public sealed record ManifestLoadOptions
+internal sealed record ManifestLoadOptions
 {
     /// <summary>The application name (the value of <c>${COPILOT_APPLICATION_NAME}</c>).</summary>
     public required string AppName { get; init; }

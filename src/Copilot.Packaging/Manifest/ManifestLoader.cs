@@ -14,7 +14,7 @@ namespace Copilot.Packaging.Manifest;
 /// <c>environments.&lt;env&gt;</c>, and bind every field with its location. All binding problems (in the base manifest and
 /// in every override block) are reported together.
 /// </summary>
-public static class ManifestLoader
+internal static class ManifestLoader
 {
     /// <summary>Loads <paramref name="source"/> for the application and environment in <paramref name="options"/>.</summary>
     /// <param name="source">The manifest text and its display path.</param>

@@ -5,7 +5,7 @@ namespace Copilot.Packaging.Manifest;
 /// <summary>A manifest's text and the path shown in every location that points into it.</summary>
 /// <param name="Text">The manifest text.</param>
 /// <param name="DisplayPath">The path as the user should read it, for example <c>copilot/job/manifest.yml</c>.</param>
-public sealed record ManifestSource(string Text, string DisplayPath)
+internal sealed record ManifestSource(string Text, string DisplayPath)
 {
     /// <summary>
     /// A source from the file's bytes: they must be strict UTF-8 (a leading byte-order mark is dropped) and at most

@@ -7,7 +7,7 @@ namespace Copilot.Packaging.Manifest;
 /// <c>[i]</c> (for example <c>sidecars.nginx.mount_points[0].path</c>); a path not written in the file resolves to its
 /// nearest written ancestor, and finally to the file itself (line 1, column 1).
 /// </summary>
-public sealed class ManifestSourceMap
+internal sealed class ManifestSourceMap
 {
     private readonly Dictionary<string, SourceLocation> _locations;
 

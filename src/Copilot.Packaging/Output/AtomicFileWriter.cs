@@ -24,7 +24,7 @@ namespace Copilot.Packaging.Output;
 /// exclusively (an advisory <c>flock</c> on Unix); it is never deleted, as deleting a lock file races with a waiting
 /// run, and it is kept out of the output directory so that nothing but the outputs is written there.
 /// </remarks>
-public sealed class AtomicFileWriter(IFileSystem fileSystem)
+internal sealed class AtomicFileWriter(IFileSystem fileSystem)
 {
     /// <summary>How long a run waits for another run writing into the same directory.</summary>
     public static readonly TimeSpan LockTimeout = TimeSpan.FromSeconds(30);

@@ -1,7 +1,7 @@
 namespace Copilot.Packaging.Records;
 
 /// <summary>What copilot keeps about an application (SSM <c>/copilot/applications/&lt;app&gt;</c> plus its regional StackSet outputs).</summary>
-public sealed record ApplicationRecord
+internal sealed record ApplicationRecord
 {
     /// <summary>The application name.</summary>
     public required string Name { get; init; }
@@ -17,7 +17,7 @@ public sealed record ApplicationRecord
 }
 
 /// <summary>The application's regional resources (outputs of its <c>&lt;app&gt;-infrastructure</c> StackSet instance).</summary>
-public sealed record RegionalResources
+internal sealed record RegionalResources
 {
     /// <summary>The region.</summary>
     public required string Region { get; init; }

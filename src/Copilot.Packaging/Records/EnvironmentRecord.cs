@@ -1,7 +1,7 @@
 namespace Copilot.Packaging.Records;
 
 /// <summary>What copilot keeps about an environment (SSM record plus facts read from the <c>&lt;app&gt;-&lt;env&gt;</c> stack).</summary>
-public sealed record EnvironmentRecord
+internal sealed record EnvironmentRecord
 {
     /// <summary>The environment name.</summary>
     public required string Name { get; init; }

@@ -5,7 +5,7 @@ namespace Copilot.Packaging.Records;
 /// (<c>copilot/.records.yml</c>, no AWS account needed) and by the AWS store (SSM and CloudFormation).
 /// Missing records throw <see cref="Errors.CopilotJobException"/> with a message that names the source.
 /// </summary>
-public interface IRecordStore
+internal interface IRecordStore
 {
     /// <summary>A short description of where records come from, for the one-line notice (for example <c>copilot/.records.yml</c>).</summary>
     string Source { get; }

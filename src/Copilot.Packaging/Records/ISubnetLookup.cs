@@ -1,7 +1,7 @@
 namespace Copilot.Packaging.Records;
 
 /// <summary>The port that finds an environment's subnets by tags (<c>network.vpc.placement.subnets.from_tags</c>).</summary>
-public interface ISubnetLookup
+internal interface ISubnetLookup
 {
     /// <summary>
     /// The IDs of the subnets in <paramref name="environment"/>'s region that carry every tag in <paramref name="tags"/>

@@ -22,6 +22,10 @@ public sealed class NullPackagingReporter : IPackagingReporter
     /// <summary>The shared instance.</summary>
     public static readonly NullPackagingReporter Instance = new();
 
+    private NullPackagingReporter()
+    {
+    }
+
     /// <inheritdoc />
     public void Info(string message)
     {

@@ -4,4 +4,4 @@ namespace Copilot.Packaging.Stacks;
 /// <param name="TemplateBody">The template text (YAML or JSON).</param>
 /// <param name="Parameters">Parameter values by name.</param>
 /// <param name="Tags">Stack tags by key.</param>
-public sealed record DeployedStack(string TemplateBody, IReadOnlyDictionary<string, string> Parameters, IReadOnlyDictionary<string, string> Tags);
+internal sealed record DeployedStack(string TemplateBody, IReadOnlyDictionary<string, string> Parameters, IReadOnlyDictionary<string, string> Tags);

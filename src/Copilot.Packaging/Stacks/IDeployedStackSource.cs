@@ -3,7 +3,7 @@ using Copilot.Packaging.Records;
 namespace Copilot.Packaging.Stacks;
 
 /// <summary>Reads deployed workload stacks of one environment (the downgrade guard and <c>--diff</c>).</summary>
-public interface IDeployedStackSource
+internal interface IDeployedStackSource
 {
     /// <summary>The deployed stack's <c>Metadata.Version</c>; null when there is no stack or no version.</summary>
     Task<string?> GetDeployedVersionAsync(string stackName, CancellationToken cancellationToken);
@@ -13,7 +13,7 @@ public interface IDeployedStackSource
 }
 
 /// <summary>The port to deployed stacks: a <see cref="IDeployedStackSource"/> per environment.</summary>
-public interface IDeployedStacks
+internal interface IDeployedStacks
 {
     /// <summary>Reads stacks of <paramref name="environment"/> (as its manager role, in its region).</summary>
     Task<IDeployedStackSource> ForEnvironmentAsync(EnvironmentRecord environment, CancellationToken cancellationToken);

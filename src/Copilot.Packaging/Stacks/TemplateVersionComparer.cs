@@ -9,7 +9,7 @@ namespace Copilot.Packaging.Stacks;
 /// prereleases sort before their release, build metadata is ignored, invalid strings sort below every valid one),
 /// and the downgrade guard of <c>--allow-downgrade</c>.
 /// </summary>
-public static class TemplateVersionComparer
+internal static class TemplateVersionComparer
 {
     /// <summary>Compares two versions: negative when <paramref name="left"/> is older, 0 when equal, positive when newer.</summary>
     public static int Compare(string? left, string? right)
@@ -49,8 +49,7 @@ public static class TemplateVersionComparer
             recommendation: string.Join(
                 Environment.NewLine,
                 $"It looks like you are trying to use an earlier version of Copilot to downgrade `workload {job}` lastly updated by a newer version of Copilot.",
-                "- We recommend upgrade your local Copilot CLI version and run this command again.",
-                "- Alternatively, you can run with `--allow-downgrade` to override. However, this can cause unsuccessful deployment. Please use with caution!"),
+                "- We recommend upgrade your local Copilot CLI version and run this command again."),
             code: CopilotJobErrorCode.Downgrade);
     }
 }

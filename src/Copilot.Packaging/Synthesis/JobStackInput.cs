@@ -5,7 +5,7 @@ using Copilot.Packaging.Records;
 namespace Copilot.Packaging.Synthesis;
 
 /// <summary>Everything synthesis needs to render one job's stack for one environment.</summary>
-public sealed record JobStackInput
+internal sealed record JobStackInput
 {
     /// <summary>The manifest after interpolation, the environment override and validation.</summary>
     public required ScheduledJobManifest Manifest { get; init; }
@@ -57,4 +57,4 @@ public sealed record JobStackInput
 /// <summary>An object in S3.</summary>
 /// <param name="Bucket">The bucket name.</param>
 /// <param name="Key">The object key.</param>
-public sealed record S3Location(string Bucket, string Key);
+internal sealed record S3Location(string Bucket, string Key);

@@ -9,7 +9,7 @@ namespace Copilot.Packaging.Synthesis;
 /// application/environment records, the way copilot did: same logical IDs, parameters, conditions and values, so
 /// stacks copilot deployed update in place.
 /// </summary>
-public sealed class JobTemplateSynthesizer
+internal sealed class JobTemplateSynthesizer
 {
     /// <summary>Renders the stack.</summary>
     /// <param name="input">The manifest, records and asset locations.</param>

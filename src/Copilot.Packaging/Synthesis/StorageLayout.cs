@@ -45,7 +45,8 @@ internal sealed class StorageLayout
             return (uid, gid);
         }
 
-        long crc = Crc32.Compute(System.Text.Encoding.UTF8.GetBytes(jobName));
+        // CRC-32 with the IEEE polynomial, as copilot's Go hash/crc32.ChecksumIEEE.
+        long crc = System.IO.Hashing.Crc32.HashToUInt32(System.Text.Encoding.UTF8.GetBytes(jobName));
         return (crc, crc);
     }
 }

@@ -7,7 +7,7 @@ namespace Copilot.Packaging.Synthesis;
 /// <c>{"Parameters": {...}, "Tags": {...}}</c> with a two-space indent, keys sorted, Go's HTML-safe string escaping,
 /// <c>Tags</c> left out when empty, and no trailing newline.
 /// </summary>
-public static class TemplateConfigurationJson
+internal static class TemplateConfigurationJson
 {
     /// <summary>Writes <paramref name="configuration"/> as JSON text.</summary>
     /// <param name="configuration">The parameters and tags.</param>

@@ -4,7 +4,7 @@ using YamlDotNet.RepresentationModel;
 namespace Copilot.Packaging.Synthesis;
 
 /// <summary>Writes the template configuration as YAML: a <c>Parameters</c> map and a <c>Tags</c> map, keys sorted.</summary>
-public static class TemplateConfigurationYaml
+internal static class TemplateConfigurationYaml
 {
     /// <summary>The YAML text of <paramref name="configuration"/>.</summary>
     public static string Write(TemplateConfiguration configuration)

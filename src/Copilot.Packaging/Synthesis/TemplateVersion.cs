@@ -5,7 +5,7 @@ namespace Copilot.Packaging.Synthesis;
 /// (the last was v1.34.x), so stacks copilot deployed update without <c>--allow-downgrade</c>, and copilot itself
 /// sees our stacks as newer.
 /// </summary>
-public static class TemplateVersion
+internal static class TemplateVersion
 {
     /// <summary>The version string, with the leading <c>v</c>.</summary>
     public const string Current = "v1.35.0";

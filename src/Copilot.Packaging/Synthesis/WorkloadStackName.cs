@@ -1,7 +1,7 @@
 namespace Copilot.Packaging.Synthesis;
 
 /// <summary>The name copilot gives a workload's CloudFormation stack.</summary>
-public static class WorkloadStackName
+internal static class WorkloadStackName
 {
     /// <summary>CloudFormation's limit on stack names.</summary>
     public const int MaxLength = 128;

@@ -15,7 +15,7 @@ namespace Copilot.Packaging.TemplatePatches;
 /// is the same YAML document. CDK overrides (<c>cdk.json</c>) are not supported: they need Node.js and npm at
 /// packaging time; the same changes can be written as YAML patches.
 /// </remarks>
-public sealed class WorkloadOverrides
+internal sealed class WorkloadOverrides
 {
     /// <summary>The patch file's name.</summary>
     public const string PatchFileName = "cfn.patches.yml";

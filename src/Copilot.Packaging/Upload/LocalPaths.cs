@@ -12,7 +12,7 @@ namespace Copilot.Packaging.Upload;
 /// of the job and its sidecars) and addons assets. Each must resolve, links followed, inside the confinement; env files
 /// and single-file assets must be regular files. Errors point at the field that names the path.
 /// </summary>
-public static class LocalPaths
+internal static class LocalPaths
 {
     /// <summary>Checks the paths of <paramref name="manifest"/> and <paramref name="addons"/>.</summary>
     /// <exception cref="Errors.CopilotJobException">A path leaves the confinement or names something unreadable.</exception>

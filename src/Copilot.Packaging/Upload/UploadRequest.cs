@@ -6,7 +6,7 @@ using Copilot.Packaging.Reporting;
 namespace Copilot.Packaging.Upload;
 
 /// <summary>What an <see cref="IAssetPublisher"/> needs to build, push and upload one job's assets for one environment.</summary>
-public sealed record UploadRequest
+internal sealed record UploadRequest
 {
     /// <summary>The manifest after interpolation, the environment override and validation.</summary>
     public required ScheduledJobManifest Manifest { get; init; }

@@ -3,7 +3,7 @@ using Copilot.Packaging.Synthesis;
 namespace Copilot.Packaging.Upload;
 
 /// <summary>What <c>--upload-assets</c> produced: the values the template and its parameters are rendered with.</summary>
-public sealed record UploadResult
+internal sealed record UploadResult
 {
     /// <summary>
     /// The pushed main image (parameter <c>ContainerImage</c>): <c>&lt;repo&gt;:&lt;tag&gt;</c> with <c>--tag</c> or a clean

@@ -10,7 +10,7 @@ namespace Copilot.Packaging.Workspace;
 /// A copilot workspace: the <c>copilot/</c> directory, the repository root above it (all manifest-relative paths
 /// resolve against it) and the application named in <c>copilot/.workspace</c>.
 /// </summary>
-public sealed class CopilotWorkspace
+internal sealed class CopilotWorkspace
 {
     /// <summary>The name of the directory copilot keeps its files in.</summary>
     public const string DirectoryName = "copilot";
@@ -52,6 +52,15 @@ public sealed class CopilotWorkspace
                 recommendation: "Run this command inside a copilot workspace (a repository with a copilot/ directory), or create one with `copilot app init`.");
         return new CopilotWorkspace(fileSystem, copilotDirectory, ReadApplicationName(fileSystem, copilotDirectory));
     }
+
+    /// <summary>
+    /// The error when no application was named and <c>copilot/.workspace</c> names none
+    /// (<see cref="CopilotJobErrorCode.ApplicationRequired"/>: a host words how to name one).
+    /// </summary>
+    public static CopilotJobException ApplicationRequired() => new(
+        "could not find an application attached to this workspace",
+        recommendation: "Name the application, or add `application: <name>` to copilot/.workspace.",
+        code: CopilotJobErrorCode.ApplicationRequired);
 
     /// <summary>The path shown to users for a file in the workspace: relative to the root, with <c>/</c> separators.</summary>
     public string DisplayPath(string absolutePath) =>

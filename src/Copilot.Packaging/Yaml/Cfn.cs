@@ -11,7 +11,7 @@ namespace Copilot.Packaging.Yaml;
 /// order, scalars keep their tag (<c>!Ref</c>, <c>!Sub</c>, ...) and quoting style, and sequences keep flow or block style.
 /// The same tree is written as YAML, compared by the diff and changed by overrides.
 /// </summary>
-public static partial class Cfn
+internal static partial class Cfn
 {
     /// <summary>A block mapping from key/value pairs, in order; pairs whose value is null are skipped.</summary>
     public static YamlMappingNode Map(params (string Key, YamlNode? Value)[] entries)

@@ -8,7 +8,7 @@ namespace Copilot.Packaging.Yaml;
 /// Writes a node tree as YAML text: block style with a 2-space indent, block sequences indented under their key,
 /// tags and per-scalar quoting preserved, no document markers, LF line ends and exactly one final newline.
 /// </summary>
-public static class YamlTextWriter
+internal static class YamlTextWriter
 {
     /// <summary>Writes <paramref name="root"/> as a YAML document.</summary>
     /// <param name="root">The document's root node.</param>

@@ -1,5 +1,6 @@
 using Copilot.Packaging.Deploy;
 using Copilot.Packaging.Errors;
+using Copilot.Packaging.Inputs;
 using McMaster.Extensions.CommandLineUtils;
 
 namespace Copilot.Tool.Commands;
@@ -21,9 +22,7 @@ internal static class DeployCommand
                   $ dotnet copilot-job deploy -n report-generator -e test --diff --yes
                 """;
             var verbose = CommandDefaults.Apply(command, parent);
-            var name = command.Option("-n|--name <JOB>", "Name of the job.", CommandOptionType.SingleValue);
-            var env = command.Option("-e|--env <ENV>", "Name of the environment.", CommandOptionType.SingleValue);
-            var app = command.Option("-a|--app <APP>", "Name of the application (default: the one in copilot/.workspace).", CommandOptionType.SingleValue);
+            var names = JobChoice.AddTo(command);
             var tag = command.Option("--tag <TAG>", "Optional. The tag for the container images built from Dockerfiles.", CommandOptionType.SingleValue);
             var resourceTags = command.Option("--resource-tags <TAGS>", "Optional. Extra tags for the stack and its resources, as key=value,key=value.", CommandOptionType.SingleValue);
             var noRollback = command.Option("--no-rollback", "Optional. Do not roll back the stack when the deployment fails.", CommandOptionType.NoValue);
@@ -42,14 +41,22 @@ internal static class DeployCommand
                     throw ConsoleDeployConfirmation.NoTerminal();
                 }
 
+                if (tag.Value() is { } imageTag)
+                {
+                    ImageReferences.EnsureTag(imageTag, "--tag");
+                }
+
+                var resourceTagValues = ParseTags(resourceTags.Value());
+                using var services = JobServices.For(runner, reporter, aws);
+                var (job, environment) = await names.SelectAsync(runner, services, reporter);
                 var request = new JobDeployRequest
                 {
                     WorkingDirectory = console.WorkingDirectory,
-                    JobName = name.Value(),
-                    EnvironmentName = env.Value(),
-                    ApplicationName = app.Value(),
+                    JobName = job,
+                    EnvironmentName = environment,
+                    ApplicationName = names.Application.Value(),
                     Tag = tag.Value(),
-                    ResourceTags = ParseTags(resourceTags.Value()),
+                    ResourceTags = resourceTagValues,
                     NoRollback = noRollback.HasValue(),
                     Diff = diff.HasValue(),
                     DiffColor = console.IsOutputTerminal && console.ColorAllowed,
@@ -60,7 +67,6 @@ internal static class DeployCommand
                 IDeployProgress progress = console.IsErrorTerminal
                     ? new TerminalDeployProgress(console.Error, console.ColorAllowed)
                     : new PlainDeployProgress(console.Error);
-                using var services = JobServices.For(runner, reporter, aws);
                 var result = await services.DeployAsync(request, progress, new ConsoleDeployConfirmation(console, yes.HasValue()), runner.CancellationToken);
                 return Report(result, reporter);
             }));

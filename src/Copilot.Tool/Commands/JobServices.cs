@@ -11,7 +11,6 @@ internal static class JobServices
         FileSystem = runner.FileSystem,
         Variables = new DelegateEnvironmentVariables(runner.Console.GetVariable),
         Reporter = reporter,
-        Prompt = new TerminalChoicePrompt(runner.Console),
         AwsPortsFactory = aws.Ports,
     };
 }

@@ -1,7 +1,6 @@
 using Copilot.Packaging.Errors;
 using Copilot.Packaging.Inputs;
 using Copilot.Packaging.Jobs;
-using Copilot.Packaging.Reporting;
 using Copilot.Tool.CommandLine;
 using McMaster.Extensions.CommandLineUtils;
 
@@ -34,10 +33,8 @@ internal static class PackageCommand
                   highest a single run of any pair would give. --upload-assets uploads one pair at a time.
                 """;
             var verbose = CommandDefaults.Apply(command, parent);
-            var name = command.Option("-n|--name <JOB>", "Name of the job. Repeat it to package several jobs.", CommandOptionType.MultipleValue);
-            var env = command.Option("-e|--env <ENV>", "Name of the environment. Repeat it to package for several environments.", CommandOptionType.MultipleValue);
+            var names = JobChoice.AddTo(command, repeatable: true);
             var all = command.Option("--all", "Optional. Every job (unless -n is given) for every environment the records know (unless -e is given); needs --output-dir or --diff.", CommandOptionType.NoValue);
-            var app = command.Option("-a|--app <APP>", "Name of the application (default: the one in copilot/.workspace).", CommandOptionType.SingleValue);
             var outputDir = command.Option("--output-dir <DIR>", "Optional. Writes the stack template and template configuration to a directory.", CommandOptionType.SingleValue);
             var paramsFormat = command.Option("--params-format", "Optional. Format of the template configuration with --output-dir: yaml (default) or json (copilot's .params.json).", CommandOptionType.SingleValue);
             paramsFormat.ValueName = "yaml|json";
@@ -58,34 +55,15 @@ internal static class PackageCommand
                 }
 
                 using var services = JobServices.For(runner, reporter, aws);
-                var selector = new NameSelector(new TerminalChoicePrompt(runner.Console), reporter);
-                var catalog = services.Catalog();
-                var workingDirectory = runner.Console.WorkingDirectory;
-                var jobs = name.Values.OfType<string>().ToList();
-                var environments = env.Values.OfType<string>().ToList();
-                var batch = all.HasValue() || jobs.Count > 1 || environments.Count > 1;
-                if (!all.HasValue() && jobs.Count == 0)
-                {
-                    jobs.Add(await selector.SelectAsync(
-                        "job", "-n/--name", "Which job would you like to generate a CloudFormation template for?",
-                        catalog.ListJobs(workingDirectory, app.Value()), runner.CancellationToken));
-                }
-
-                if (!all.HasValue() && environments.Count == 0)
-                {
-                    environments.Add(await selector.SelectAsync(
-                        "environment", "-e/--env", "Which environment would you like to package this stack for?",
-                        await catalog.ListEnvironmentsAsync(workingDirectory, app.Value(), runner.CancellationToken), runner.CancellationToken));
-                }
-
-                if (batch)
+                var (jobs, environments) = await names.SelectSeveralAsync(runner, services, reporter, all.HasValue());
+                if (all.HasValue() || jobs.Count != 1 || environments.Count != 1)
                 {
                     return await RunBatchAsync(services, runner, reporter, new JobBatchRequest
                     {
-                        WorkingDirectory = workingDirectory,
+                        WorkingDirectory = runner.Console.WorkingDirectory,
                         JobNames = jobs.Count == 0 ? null : jobs,
                         EnvironmentNames = environments.Count == 0 ? null : environments,
-                        ApplicationName = app.Value(),
+                        ApplicationName = names.Application.Value(),
                         Mode = mode,
                         AllowDowngrade = allowDowngrade.HasValue(),
                         Strict = strict.HasValue(),
@@ -97,10 +75,10 @@ internal static class PackageCommand
                 var environment = environments[0];
                 var request = new JobPackageRequest
                 {
-                    WorkingDirectory = workingDirectory,
+                    WorkingDirectory = runner.Console.WorkingDirectory,
                     JobName = job,
                     EnvironmentName = environment,
-                    ApplicationName = app.Value(),
+                    ApplicationName = names.Application.Value(),
                     Mode = mode,
                     AllowDowngrade = allowDowngrade.HasValue(),
                     Strict = strict.HasValue(),

@@ -37,8 +37,12 @@ internal static class RecordsExportCommand
                 command.OnExecute(() => runner.Run(verbose.HasValue(), async reporter =>
                 {
                     using var services = JobServices.For(runner, reporter, aws);
+                    var workingDirectory = runner.Console.WorkingDirectory;
+                    var environment = env.Value() ?? await new NameSelector(new TerminalChoicePrompt(runner.Console), reporter).SelectAsync(
+                        "environment", "-e/--env", "Which environment's records would you like to export?",
+                        await services.Catalog().ListAwsEnvironmentsAsync(workingDirectory, app.Value(), runner.CancellationToken), runner.CancellationToken);
                     var result = await services.ExportRecordsAsync(
-                        new RecordsExportRequest { WorkingDirectory = runner.Console.WorkingDirectory, EnvironmentName = env.Value(), ApplicationName = app.Value() },
+                        new RecordsExportRequest { WorkingDirectory = workingDirectory, EnvironmentName = environment, ApplicationName = app.Value() },
                         runner.CancellationToken);
                     reporter.Info($"{(result.Created ? "Wrote" : "Updated")} {result.DisplayPath}: environment {result.EnvironmentName} of application {result.ApplicationName} and its resources in {result.Region}.");
                     return ExitCodes.Success;

@@ -1,5 +1,3 @@
-using Copilot.Packaging.Reporting;
-
 namespace Copilot.Tool;
 
 /// <summary>Asks on stderr and reads the answer from stdin, when stdin is a terminal; otherwise declines.</summary>

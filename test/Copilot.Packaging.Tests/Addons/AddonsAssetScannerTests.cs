@@ -30,13 +30,14 @@ public sealed class AddonsAssetScannerTests
     [TestCase("AWS::StepFunctions::StateMachine", "DefinitionS3Location", false, AddonsAssetReplacement.BucketKeyMap)]
     [TestCase("AWS::Serverless::StateMachine", "DefinitionUri", false, AddonsAssetReplacement.BucketKeyMap)]
     [TestCase("AWS::CodeCommit::Repository", "Code.S3", true, AddonsAssetReplacement.BucketKeyMap)]
-    public void Each_packageable_property_with_a_local_path_is_found(string type, string propertyPath, bool zip, AddonsAssetReplacement replacement)
+    public void Each_packageable_property_with_a_local_path_is_found(string type, string propertyPath, bool zip, object replacement)
     {
+        // object: a public test method cannot take the internal enum; NUnit passes the boxed value.
         _files.Write("template.yml", AddonsTestFiles.ReservedParameters + $"Resources:\n  Thing:\n    Type: {type}\n    Properties:\n{Nest(propertyPath, "src/thing")}");
 
         var assets = AddonsAssetScanner.FindLocalAssets(_files.ReadRequired());
 
-        Assert.That(assets, Is.EqualTo(new[] { new AddonsAsset("Thing", propertyPath, "src/thing", zip, replacement) }));
+        Assert.That(assets, Is.EqualTo(new[] { new AddonsAsset("Thing", propertyPath, "src/thing", zip, (AddonsAssetReplacement)replacement) }));
     }
 
     [TestCase("s3://bucket/key")]

@@ -164,4 +164,107 @@ public sealed class AwsContextTests
             }
         }
     }
+
+    [TestCase("SSM", "AWS_ENDPOINT_URL_SSM")]
+    [TestCase("STS", "AWS_ENDPOINT_URL_STS")]
+    [TestCase("S3", "AWS_ENDPOINT_URL_S3")]
+    [TestCase("EC2", "AWS_ENDPOINT_URL_EC2")]
+    [TestCase("CloudFormation", "AWS_ENDPOINT_URL_CLOUDFORMATION")]
+    [TestCase("ECR", "AWS_ENDPOINT_URL_ECR")]
+    public void Every_service_takes_its_own_endpoint_variable_then_AWS_ENDPOINT_URL(string serviceId, string variable)
+    {
+        using var specific = AwsContext.Create(
+            WithEnvironment(("AWS_ENDPOINT_URL", "http://127.0.0.1:1111"), (variable, "http://127.0.0.1:2222")) with { Region = "eu-west-3" }, new FakeChain(SomeCredentials, null));
+        using var general = AwsContext.Create(WithEnvironment(("AWS_ENDPOINT_URL", "http://127.0.0.1:1111")) with { Region = "eu-west-3" }, new FakeChain(SomeCredentials, null));
+        using var ignored = AwsContext.Create(
+            WithEnvironment(("AWS_ENDPOINT_URL", "http://127.0.0.1:1111"), (variable, "http://127.0.0.1:2222"), ("AWS_IGNORE_CONFIGURED_ENDPOINT_URLS", "true")) with { Region = "eu-west-3" },
+            new FakeChain(SomeCredentials, null));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(specific.ConfiguredEndpoint(serviceId), Is.EqualTo(new Uri("http://127.0.0.1:2222")));
+            Assert.That(general.ConfiguredEndpoint(serviceId), Is.EqualTo(new Uri("http://127.0.0.1:1111")));
+            Assert.That(ignored.ConfiguredEndpoint(serviceId), Is.Null);
+        }
+    }
+
+    [Test]
+    public void The_sdk_configs_carry_their_service_ids_so_they_take_the_same_endpoints()
+    {
+        using var context = AwsContext.Create(
+            WithEnvironment(("AWS_ENDPOINT_URL_EC2", "http://127.0.0.1:2222"), ("AWS_ENDPOINT_URL_S3", "http://127.0.0.1:3333")) with { Region = "eu-west-3" },
+            new FakeChain(SomeCredentials, null));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(context.ConfigureSdk(new Amazon.EC2.AmazonEC2Config(), "eu-west-3").ServiceURL, Is.EqualTo("http://127.0.0.1:2222/"));
+            Assert.That(context.ConfigureSdk(new Amazon.S3.AmazonS3Config(), "eu-west-3").ServiceURL, Is.EqualTo("http://127.0.0.1:3333/"));
+        }
+    }
+
+    [Test]
+    public void An_endpoint_variable_that_is_not_a_url_is_refused_naming_it()
+    {
+        using var context = AwsContext.Create(WithEnvironment(("AWS_ENDPOINT_URL_EC2", "localhost:5000")) with { Region = "eu-west-3" }, new FakeChain(SomeCredentials, null));
+
+        var error = Assert.Throws<CopilotJobException>(() => context.ConfiguredEndpoint("EC2"));
+
+        Assert.That(error.Message, Is.EqualTo("AWS_ENDPOINT_URL_EC2 must be an absolute http or https URL, not \"localhost:5000\""));
+    }
+
+    [TestCase(null, null, AwsRetryMode.Standard, 3)]
+    [TestCase("standard", null, AwsRetryMode.Standard, 3)]
+    [TestCase("ADAPTIVE", null, AwsRetryMode.Adaptive, 3)]
+    [TestCase("legacy", null, AwsRetryMode.Legacy, 5)]
+    [TestCase("legacy", "2", AwsRetryMode.Legacy, 2)]
+    [TestCase(null, " 7 ", AwsRetryMode.Standard, 7)]
+    public void Retry_settings_come_from_AWS_RETRY_MODE_and_AWS_MAX_ATTEMPTS(string? mode, string? attempts, AwsRetryMode expectedMode, int expectedAttempts)
+    {
+        var variables = new List<(string, string)>();
+        if (mode is not null)
+        {
+            variables.Add(("AWS_RETRY_MODE", mode));
+        }
+
+        if (attempts is not null)
+        {
+            variables.Add(("AWS_MAX_ATTEMPTS", attempts));
+        }
+
+        using var context = AwsContext.Create(WithEnvironment([.. variables]) with { Region = "eu-west-3" }, new FakeChain(SomeCredentials, null));
+        var config = context.ConfigureSdk(new Amazon.SimpleSystemsManagement.AmazonSimpleSystemsManagementConfig(), "eu-west-3");
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(context.Retry, Is.EqualTo(new AwsRetrySettings(expectedMode, expectedAttempts)));
+            Assert.That(context.Sender.Retry.MaxAttempts, Is.EqualTo(expectedAttempts));
+            Assert.That(config.MaxErrorRetry, Is.EqualTo(expectedAttempts - 1));
+            Assert.That(config.RetryMode, Is.EqualTo(expectedMode == AwsRetryMode.Adaptive ? RequestRetryMode.Adaptive : RequestRetryMode.Standard));
+        }
+    }
+
+    [Test]
+    public void Options_win_over_the_retry_variables()
+    {
+        using var context = AwsContext.Create(
+            WithEnvironment(("AWS_RETRY_MODE", "legacy"), ("AWS_MAX_ATTEMPTS", "9")) with { Region = "eu-west-3", RetryMode = AwsRetryMode.Adaptive, MaxAttempts = 2 },
+            new FakeChain(SomeCredentials, null));
+
+        Assert.That(context.Retry, Is.EqualTo(new AwsRetrySettings(AwsRetryMode.Adaptive, 2)));
+    }
+
+    [TestCase("AWS_MAX_ATTEMPTS", "0", "AWS_MAX_ATTEMPTS must be a whole number of attempts from 1 to 100, not \"0\"")]
+    [TestCase("AWS_MAX_ATTEMPTS", "three", "AWS_MAX_ATTEMPTS must be a whole number of attempts from 1 to 100, not \"three\"")]
+    [TestCase("AWS_MAX_ATTEMPTS", "101", "AWS_MAX_ATTEMPTS must be a whole number of attempts from 1 to 100, not \"101\"")]
+    [TestCase("AWS_RETRY_MODE", "fast", "AWS_RETRY_MODE must be standard, adaptive or legacy, not \"fast\"")]
+    public void A_retry_variable_out_of_range_is_refused_naming_it(string variable, string value, string message)
+    {
+        var error = Assert.Throws<CopilotJobException>(() => AwsContext.Create(WithEnvironment((variable, value)) with { Region = "eu-west-3" }, new FakeChain(SomeCredentials, null)));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(error.Message, Is.EqualTo(message));
+            Assert.That(error.Code, Is.EqualTo(CopilotJobErrorCode.AwsNotConfigured));
+        }
+    }
 }

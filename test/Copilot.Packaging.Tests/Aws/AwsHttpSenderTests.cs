@@ -67,6 +67,45 @@ public sealed class AwsHttpSenderTests
         }
     }
 
+    [TestCase(AwsRetryMode.Adaptive, true)]
+    [TestCase(AwsRetryMode.Standard, false)]
+    public async Task In_adaptive_mode_a_throttling_answer_holds_back_the_other_calls_until_the_backoff_has_passed(AwsRetryMode mode, bool heldBack)
+    {
+        // Call a is throttled once; call b starts 100 ms later. Adaptive: b goes out no earlier than a's retry (both wait
+        // out the same backoff, 0.6 to 1 s here). Standard: b goes out at once, well before a's retry.
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var firstAnswered = new TaskCompletionSource();
+        var sent = new System.Collections.Concurrent.ConcurrentQueue<(string Stack, int Attempt, TimeSpan At)>();
+        var attempts = new System.Collections.Concurrent.ConcurrentDictionary<string, int>();
+        var handler = new ScriptedHandler(request =>
+        {
+            var body = request.Content!.ReadAsStringAsync().GetAwaiter().GetResult();
+            var stack = body.Contains("StackName=a", StringComparison.Ordinal) ? "a" : "b";
+            var attempt = attempts.AddOrUpdate(stack, 1, (_, n) => n + 1);
+            sent.Enqueue((stack, attempt, clock.Elapsed));
+            if (stack == "a" && attempt == 1)
+            {
+                firstAnswered.TrySetResult();
+                return Error(HttpStatusCode.BadRequest, "Throttling");
+            }
+
+            return Stack(request);
+        });
+        using var http = new HttpClient(handler);
+        var sender = new AwsHttpSender(http, new AwsRetryPolicy(2, TimeSpan.FromMilliseconds(1_000), TimeSpan.FromMilliseconds(1_000), mode) { MinimumDelay = TimeSpan.FromMilliseconds(600) }, null);
+        var client = new CloudFormationClient(new AwsQueryClient(sender, Endpoint, new BasicAWSCredentials("AKID", "secret"), "2010-05-15"));
+
+        var a = client.DescribeStackAsync("a", CancellationToken.None);
+        await firstAnswered.Task;
+        await Task.Delay(100);
+        await client.DescribeStackAsync("b", CancellationToken.None);
+        await a;
+
+        var retryOfA = sent.Single(s => s.Stack == "a" && s.Attempt == 2).At;
+        var firstOfB = sent.Single(s => s.Stack == "b").At;
+        Assert.That(firstOfB >= retryOfA - TimeSpan.FromMilliseconds(50), Is.EqualTo(heldBack), $"a retried at {retryOfA}, b sent at {firstOfB}");
+    }
+
     [Test]
     public void Does_not_retry_a_client_error_and_types_it()
     {
@@ -141,7 +180,7 @@ public sealed class AwsHttpSenderTests
             using (Assert.EnterMultipleScope())
             {
                 Assert.That(handler.Bodies.Single(), Is.EqualTo("Action=DescribeStacks&Version=2010-05-15&StackName=my%20app%2Fstack"));
-                Assert.That(request.Headers.GetValues("Authorization").Single(), Does.StartWith("AWS4-HMAC-SHA256 Credential=AKID/").And.Contain("/us-west-2/cloudformation/aws4_request, SignedHeaders=content-type;host;x-amz-date, Signature="));
+                Assert.That(request.Headers.GetValues("Authorization").Single(), Does.StartWith("AWS4-HMAC-SHA256 Credential=AKID/").And.Contain("/us-west-2/cloudformation/aws4_request, SignedHeaders=content-type;host;x-amz-content-sha256;x-amz-date, Signature="));
                 Assert.That(request.Headers.Contains("X-Amz-Date"), Is.True);
             }
         }

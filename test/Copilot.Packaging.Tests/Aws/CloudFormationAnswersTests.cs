@@ -13,8 +13,9 @@ public sealed class CloudFormationAnswersTests
     [TestCase("CancelUpdateStack", "ValidationError", "Stack is not in UPDATE_IN_PROGRESS state", StackFailureKind.NothingToCancel)]
     [TestCase("ExecuteChangeSet", "ValidationError", "No export named my-app-test-ClusterId found.", StackFailureKind.Other)]
     [TestCase("DeleteStack", "AccessDenied", "User is not authorized; the role does not exist", StackFailureKind.Other)]
-    public void Errors_are_classified_by_code_and_operation(string operation, string code, string message, StackFailureKind expected) =>
-        Assert.That(CloudFormationAnswers.Classify(operation, code, message), Is.EqualTo(expected));
+    // object: a public test method cannot take the internal enum; NUnit passes the boxed value.
+    public void Errors_are_classified_by_code_and_operation(string operation, string code, string message, object expected) =>
+        Assert.That(CloudFormationAnswers.Classify(operation, code, message), Is.EqualTo((StackFailureKind)expected));
 
     [TestCase("FAILED", "The submitted information didn't contain changes. Submit different information to create a change set.", 0, true)]
     [TestCase("FAILED", "No updates are to be performed.", 0, true)]

@@ -38,7 +38,8 @@ public sealed class Ec2ClientMotoTests
     {
         using var context = server.CreateContext();
 
-        var ids = await context.Ec2(CopilotWorld.Region).DescribeSubnetIdsAsync(Tags(("tier", ["private"]), ("team", ["mail"])), CancellationToken.None);
+        using var ec2 = context.Ec2(CopilotWorld.Region);
+        var ids = await ec2.DescribeSubnetIdsAsync(Tags(("tier", ["private"]), ("team", ["mail"])), CancellationToken.None);
 
         Assert.That(ids, Is.EqualTo(new[] { privateMail }));
     }
@@ -48,7 +49,8 @@ public sealed class Ec2ClientMotoTests
     {
         using var context = server.CreateContext();
 
-        var ids = await context.Ec2(CopilotWorld.Region).DescribeSubnetIdsAsync(Tags(("team", ["mail", "web"])), CancellationToken.None);
+        using var ec2 = context.Ec2(CopilotWorld.Region);
+        var ids = await ec2.DescribeSubnetIdsAsync(Tags(("team", ["mail", "web"])), CancellationToken.None);
 
         Assert.That(ids, Is.EquivalentTo(new[] { privateMail, privateWeb, publicMail }));
     }
@@ -58,7 +60,8 @@ public sealed class Ec2ClientMotoTests
     {
         using var context = server.CreateContext();
 
-        var ids = await context.Ec2(CopilotWorld.Region).DescribeSubnetIdsAsync(Tags(("tier", ["nowhere"])), CancellationToken.None);
+        using var ec2 = context.Ec2(CopilotWorld.Region);
+        var ids = await ec2.DescribeSubnetIdsAsync(Tags(("tier", ["nowhere"])), CancellationToken.None);
 
         Assert.That(ids, Is.Empty);
     }

@@ -39,7 +39,7 @@ public sealed class TemplateVersionComparerTests
         {
             Assert.That(error.Message, Is.EqualTo("cannot downgrade workload \"report\" (currently in version v1.36.0) to version v1.35.0"));
             Assert.That(error.Recommendation, Does.StartWith("It looks like you are trying to use an earlier version of Copilot to downgrade `workload report` lastly updated by a newer version of Copilot."));
-            Assert.That(error.Recommendation, Does.Contain("- Alternatively, you can run with `--allow-downgrade` to override."));
+            Assert.That(error.Recommendation, Does.Not.Contain("--"), "the core names no flag: the host adds --allow-downgrade");
         }
     }
 

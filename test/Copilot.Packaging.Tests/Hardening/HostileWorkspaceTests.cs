@@ -143,7 +143,7 @@ public sealed class HostileWorkspaceTests
     {
         var error = Refused(new JobPackageRequest { WorkingDirectory = _root, JobName = Job, EnvironmentName = name, Mode = new PackageMode.WriteFiles { OutputDirectory = Out } });
 
-        Assert.That(error.Message, Does.StartWith($"environment name \"{name}\" from -e/--env is invalid"));
+        Assert.That(error.Message, Does.StartWith($"environment name \"{name}\" is invalid"));
         AssertNothingWritten();
     }
 
@@ -402,7 +402,7 @@ public sealed class HostileWorkspaceTests
     {
         var error = Refused(Request() with { Mode = new PackageMode.WriteFiles { OutputDirectory = value } });
 
-        Assert.That(error.Message, Is.EqualTo("--output-dir is empty: name the directory to write to"));
+        Assert.That(error.Message, Is.EqualTo("the output directory is empty: name the directory to write to"));
         Assert.That(Directory.GetFiles(_root, "*.stack.yml", SearchOption.AllDirectories), Is.Empty);
     }
 
@@ -413,7 +413,7 @@ public sealed class HostileWorkspaceTests
     {
         var error = Refused(Request() with { Mode = new PackageMode.Print { Assets = new AssetUpload { Tag = tag } } }, new RecordingAws());
 
-        Assert.That(error.Message, Does.StartWith("--tag value is not a valid image tag"));
+        Assert.That(error.Message, Does.StartWith("AssetUpload.Tag value is not a valid image tag"));
     }
 
     [Test]

@@ -84,7 +84,7 @@ public sealed class MotoServer : IDisposable
     }
 
     /// <summary>An AWS context pointed at this server, with dummy keys unless <paramref name="accessKey"/> is given.</summary>
-    public AwsContext CreateContext(string region = "us-west-2", IAwsCallObserver? observer = null, AwsAccessKey? accessKey = null, int maxAttempts = 2) =>
+    internal AwsContext CreateContext(string region = "us-west-2", IAwsCallObserver? observer = null, AwsAccessKey? accessKey = null, int maxAttempts = 2) =>
         AwsContext.Create(new AwsContextOptions
         {
             Region = region,

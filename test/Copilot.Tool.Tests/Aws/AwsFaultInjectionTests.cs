@@ -121,6 +121,39 @@ public sealed class AwsFaultInjectionTests : DeployableMotoFixture
         await AssertFailsAsync($"{code}: injected by the fault proxy", maxSeconds: 30);
     }
 
+    // AWS_MAX_ATTEMPTS and AWS_RETRY_MODE reach the clients from the run's environment (GetTemplateSummary and AssumeRole are made once per run).
+    [TestCase("cloudformation", "GetTemplateSummary", null, null, 3)]
+    [TestCase("cloudformation", "GetTemplateSummary", "2", null, 2)]
+    [TestCase("cloudformation", "GetTemplateSummary", null, "legacy", 5)]
+    [TestCase("sts", "AssumeRole", "2", "adaptive", 2)]
+    public async Task The_retry_variables_set_how_often_a_failing_call_is_tried(string service, string operation, string? attempts, string? mode, int expected)
+    {
+        proxy.Rule = r => r.Service == service && r.Operation == operation
+            ? Fault.QueryError(503, "ServiceUnavailable")
+            : Fault.Pass;
+        proxy.Seen.Clear();
+        var variables = AwsWorkspace.Variables(proxy.Endpoint.ToString());
+        variables["COPILOT_JOB_AWS_DEADLINE"] = DeadlineSeconds;
+        if (attempts is not null)
+        {
+            variables["AWS_MAX_ATTEMPTS"] = attempts;
+        }
+
+        if (mode is not null)
+        {
+            variables["AWS_RETRY_MODE"] = mode;
+        }
+
+        var run = await InProcessTool.RunAsync(workspace.Path, variables, string.Empty, false, "package", "-n", AwsWorkspace.Job, "-e", "test", "--output-dir", "out").WaitAsync(Bound);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(run.ExitCode, Is.EqualTo(1), run.ToString());
+            Assert.That(proxy.Seen.Count(seen => seen == $"{service} {operation}"), Is.EqualTo(expected), string.Join(", ", proxy.Seen));
+            Assert.That(Directory.Exists(workspace.File("out")), Is.False);
+        }
+    }
+
     [Test]
     public async Task A_malformed_cloudformation_answer_is_one_message()
     {

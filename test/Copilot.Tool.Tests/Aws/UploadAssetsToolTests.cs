@@ -77,7 +77,7 @@ public sealed class UploadAssetsToolTests : DeployableMotoFixture
         {
             Assert.That(run.Stderr.Split("did not upload").Length - 1, Is.EqualTo(1), "said once");
             Assert.That(run.Stderr, Does.Contain(
-                "warning: the template refers to S3 objects this run did not upload; package with --upload-assets to upload them "
+                "warning: the template refers to S3 objects this run did not upload; package with the assets uploaded to upload them "
                 + "(and fill in their parameters), or copy them there yourself before you deploy:\n"
                 + $"  s3://{DeployableWorld.Bucket}/{EnvControllerCode.S3Key}: the env-controller Lambda code (EnvControllerFunction); the template names this bucket and key\n"
                 + $"  s3://{DeployableWorld.Bucket}/{envFileKey}: env_file {EnvFilePath} of {AwsWorkspace.Job}; its ARN parameter stays empty"));

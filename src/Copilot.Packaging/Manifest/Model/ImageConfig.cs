@@ -1,7 +1,7 @@
 namespace Copilot.Packaging.Manifest.Model;
 
 /// <summary>The main container's <c>image</c> block.</summary>
-public sealed record ImageConfig
+internal sealed record ImageConfig
 {
     /// <summary>How to build the image (<c>image.build</c>); null when the image is pulled.</summary>
     public BuildConfig? Build { get; init; }
@@ -23,7 +23,7 @@ public sealed record ImageConfig
 }
 
 /// <summary>A Docker build (<c>build</c>), from either its string form (a Dockerfile path) or its map form.</summary>
-public sealed record BuildConfig
+internal sealed record BuildConfig
 {
     /// <summary>The Dockerfile path when the string form was used.</summary>
     public string? DockerfilePath { get; init; }
@@ -45,7 +45,7 @@ public sealed record BuildConfig
 }
 
 /// <summary>A container health check.</summary>
-public sealed record HealthCheckConfig
+internal sealed record HealthCheckConfig
 {
     /// <summary>The command (<c>command</c>); null when absent (the default curl check).</summary>
     public IReadOnlyList<string>? Command { get; init; }
@@ -66,4 +66,4 @@ public sealed record HealthCheckConfig
 /// <summary>An entrypoint or command, split into words.</summary>
 /// <param name="Words">The words, in order.</param>
 /// <param name="WasString">True when the manifest gave a string (split with shell rules) rather than a list.</param>
-public sealed record CommandLine(IReadOnlyList<string> Words, bool WasString);
+internal sealed record CommandLine(IReadOnlyList<string> Words, bool WasString);

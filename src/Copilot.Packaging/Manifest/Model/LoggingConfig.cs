@@ -1,7 +1,7 @@
 namespace Copilot.Packaging.Manifest.Model;
 
 /// <summary>The <c>logging</c> block.</summary>
-public sealed record LoggingConfig
+internal sealed record LoggingConfig
 {
     /// <summary>The name of the FireLens log router container that <c>logging</c> adds (its env file is <c>logging.env_file</c>).</summary>
     public const string FireLensContainerName = "firelens_log_router";

@@ -1,7 +1,7 @@
 namespace Copilot.Packaging.Manifest.Model;
 
 /// <summary>The <c>network.vpc</c> block.</summary>
-public sealed record NetworkConfig
+internal sealed record NetworkConfig
 {
     /// <summary>
     /// The string form of <c>placement</c> (<c>public</c>/<c>private</c>) as written; <c>public</c> (copilot's default) when
@@ -29,4 +29,4 @@ public sealed record NetworkConfig
 /// <summary>A security group: a plain ID or an import (<c>from_cfn</c>).</summary>
 /// <param name="Id">The security group ID.</param>
 /// <param name="FromCfn">The export name.</param>
-public sealed record SecurityGroupRef(string? Id, string? FromCfn = null);
+internal sealed record SecurityGroupRef(string? Id, string? FromCfn = null);

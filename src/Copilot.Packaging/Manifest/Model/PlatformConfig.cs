@@ -4,7 +4,7 @@ namespace Copilot.Packaging.Manifest.Model;
 /// The <c>platform</c> field: either the string form <c>os/arch</c> (<see cref="Text"/>) or the map form
 /// (<see cref="OsFamily"/> and <see cref="Architecture"/>).
 /// </summary>
-public sealed record PlatformConfig
+internal sealed record PlatformConfig
 {
     /// <summary>The string form as written (for example <c>linux/arm64</c>); null for the map form.</summary>
     public string? Text { get; init; }

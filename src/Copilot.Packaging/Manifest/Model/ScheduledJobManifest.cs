@@ -4,7 +4,7 @@ namespace Copilot.Packaging.Manifest.Model;
 /// A Scheduled Job manifest after interpolation and the <c>environments.&lt;env&gt;</c> override: the typed form that
 /// validation and synthesis read. Absent optional fields are null; maps are never null (empty when absent).
 /// </summary>
-public sealed record ScheduledJobManifest
+internal sealed record ScheduledJobManifest
 {
     /// <summary>The job name (<c>name</c>); must equal the workspace directory name.</summary>
     public required string Name { get; init; }

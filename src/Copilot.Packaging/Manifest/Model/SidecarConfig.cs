@@ -1,7 +1,7 @@
 namespace Copilot.Packaging.Manifest.Model;
 
 /// <summary>One sidecar under <c>sidecars</c>.</summary>
-public sealed record SidecarConfig
+internal sealed record SidecarConfig
 {
     /// <summary>The port as written (<c>8080</c> or <c>8080/tcp</c>).</summary>
     public string? Port { get; init; }
@@ -47,7 +47,7 @@ public sealed record SidecarConfig
 }
 
 /// <summary>A sidecar mount point.</summary>
-public sealed record MountPointConfig
+internal sealed record MountPointConfig
 {
     /// <summary><c>source_volume</c>.</summary>
     public string? SourceVolume { get; init; }

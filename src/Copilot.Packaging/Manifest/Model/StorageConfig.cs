@@ -1,7 +1,7 @@
 namespace Copilot.Packaging.Manifest.Model;
 
 /// <summary>The <c>storage</c> block.</summary>
-public sealed record StorageConfig
+internal sealed record StorageConfig
 {
     /// <summary>Ephemeral storage in GiB (<c>storage.ephemeral</c>).</summary>
     public int? Ephemeral { get; init; }
@@ -14,7 +14,7 @@ public sealed record StorageConfig
 }
 
 /// <summary>One volume under <c>storage.volumes</c>.</summary>
-public sealed record VolumeConfig
+internal sealed record VolumeConfig
 {
     /// <summary>The mount path in the main container (<c>path</c>).</summary>
     public string? Path { get; init; }
@@ -30,7 +30,7 @@ public sealed record VolumeConfig
 /// The <c>efs</c> field: the bool form (<see cref="Enabled"/>), the managed map form (<see cref="Uid"/>/<see cref="Gid"/>),
 /// or the bring-your-own map form (<see cref="FileSystemId"/>, <see cref="RootDirectory"/>, <see cref="Auth"/>).
 /// </summary>
-public sealed record EfsConfig
+internal sealed record EfsConfig
 {
     /// <summary>The bool form's value; null when the map form was used.</summary>
     public bool? Enabled { get; init; }
@@ -61,7 +61,7 @@ public sealed record EfsConfig
 }
 
 /// <summary>The <c>efs.auth</c> block.</summary>
-public sealed record EfsAuthConfig
+internal sealed record EfsAuthConfig
 {
     /// <summary><c>iam</c>.</summary>
     public bool? Iam { get; init; }

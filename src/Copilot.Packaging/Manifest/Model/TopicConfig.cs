@@ -1,7 +1,7 @@
 namespace Copilot.Packaging.Manifest.Model;
 
 /// <summary>One entry of <c>publish.topics</c>.</summary>
-public sealed record TopicConfig
+internal sealed record TopicConfig
 {
     /// <summary><c>name</c>, as written (without any <c>.fifo</c> suffix).</summary>
     public string? Name { get; init; }

@@ -3,7 +3,7 @@ namespace Copilot.Packaging.Manifest.Model;
 /// <summary>An environment variable's value: a plain string, or an import of another stack's export.</summary>
 /// <param name="Value">The plain value (any scalar, as text); null when <paramref name="FromCfn"/> is set.</param>
 /// <param name="FromCfn">The export name to import (<c>from_cfn</c>); null for a plain value.</param>
-public sealed record VariableValue(string? Value, string? FromCfn = null)
+internal sealed record VariableValue(string? Value, string? FromCfn = null)
 {
     /// <summary>A plain value.</summary>
     public static VariableValue Plain(string value) => new(value);
@@ -16,7 +16,7 @@ public sealed record VariableValue(string? Value, string? FromCfn = null)
 /// <param name="Value">The SSM parameter name or secret ARN, as written.</param>
 /// <param name="FromCfn">The export name (<c>from_cfn</c>).</param>
 /// <param name="SecretsManager">The Secrets Manager secret name (<c>secretsmanager</c>).</param>
-public sealed record SecretValue(string? Value, string? FromCfn = null, string? SecretsManager = null)
+internal sealed record SecretValue(string? Value, string? FromCfn = null, string? SecretsManager = null)
 {
     /// <summary>An SSM parameter name or ARN.</summary>
     public static SecretValue Plain(string value) => new(value);

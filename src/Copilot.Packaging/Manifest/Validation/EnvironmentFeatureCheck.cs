@@ -7,7 +7,7 @@ namespace Copilot.Packaging.Manifest.Validation;
 /// Checks that the target environment's stack provides the features the manifest needs: private placement needs the
 /// NAT Gateway feature and a copilot-managed EFS volume needs the EFS feature (both from environment version v1.3.0).
 /// </summary>
-public static class EnvironmentFeatureCheck
+internal static class EnvironmentFeatureCheck
 {
     /// <summary>Throws when the manifest needs a feature the environment does not have.</summary>
     /// <param name="manifest">The manifest after the environment override.</param>

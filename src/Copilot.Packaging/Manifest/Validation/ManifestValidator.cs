@@ -8,7 +8,7 @@ namespace Copilot.Packaging.Manifest.Validation;
 /// that CloudFormation, ECS or Step Functions would otherwise only reject at deploy time. Unlike copilot, which stops at
 /// the first problem, every independent problem is reported, each located in the manifest file.
 /// </summary>
-public static class ManifestValidator
+internal static class ManifestValidator
 {
     /// <summary>Checks <paramref name="manifest"/> and returns every problem found.</summary>
     /// <param name="manifest">The typed manifest; its <see cref="ScheduledJobManifest.Source"/> locates the problems.</param>

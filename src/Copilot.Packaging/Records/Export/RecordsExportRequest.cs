@@ -6,9 +6,12 @@ public sealed record RecordsExportRequest
     /// <summary>The directory the search for <c>copilot/</c> starts from.</summary>
     public required string WorkingDirectory { get; init; }
 
-    /// <summary>The environment to export (<c>-e</c>); null to pick one of the application's environments.</summary>
-    public string? EnvironmentName { get; init; }
+    /// <summary>
+    /// The environment to export. The host chooses it (<c>WorkspaceCatalog.ListAwsEnvironmentsAsync</c> lists the
+    /// application's environments in AWS).
+    /// </summary>
+    public required string EnvironmentName { get; init; }
 
-    /// <summary>The application (<c>-a</c>); null for the one in <c>copilot/.workspace</c>.</summary>
+    /// <summary>The application; null for the one in <c>copilot/.workspace</c>.</summary>
     public string? ApplicationName { get; init; }
 }

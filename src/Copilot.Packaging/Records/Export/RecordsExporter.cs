@@ -13,21 +13,18 @@ namespace Copilot.Packaging.Records.Export;
 /// <c>package</c> can run later without AWS access and give the same output. Other environments and regions already in
 /// the file are kept; the file is replaced atomically.
 /// </summary>
-public sealed class RecordsExporter
+internal sealed class RecordsExporter
 {
     private readonly IFileSystem _fileSystem;
     private readonly IPackagingReporter _reporter;
-    private readonly IChoicePrompt _prompt;
 
     /// <summary>Creates an exporter.</summary>
     /// <param name="fileSystem">The file system the workspace is found in and the file written to.</param>
     /// <param name="reporter">Where notices go.</param>
-    /// <param name="prompt">How to ask for an environment when none is named.</param>
-    public RecordsExporter(IFileSystem fileSystem, IPackagingReporter reporter, IChoicePrompt prompt)
+    public RecordsExporter(IFileSystem fileSystem, IPackagingReporter reporter)
     {
         _fileSystem = fileSystem;
         _reporter = reporter;
-        _prompt = prompt;
     }
 
     /// <summary>Reads the application, the environment and the region's resources from <paramref name="source"/> and writes them.</summary>
@@ -40,18 +37,14 @@ public sealed class RecordsExporter
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(source);
         var workspace = CopilotWorkspace.Find(_fileSystem, request.WorkingDirectory);
-        var app = request.ApplicationName ?? workspace.ApplicationName
-            ?? throw new CopilotJobException(
-                "could not find an application attached to this workspace",
-                recommendation: "Name the application with -a, or add `application: <name>` to copilot/.workspace.");
+        var app = request.ApplicationName ?? workspace.ApplicationName ?? throw CopilotWorkspace.ApplicationRequired();
 
         var path = _fileSystem.Path.Combine(workspace.CopilotDirectory, WorkspaceRecordStore.FileName);
         var displayPath = workspace.DisplayPath(path);
         var existing = ReadExisting(path, displayPath, app);
 
-        var env = request.EnvironmentName ?? await new NameSelector(_prompt, _reporter).SelectAsync(
-            "environment", "-e/--env", "Which environment's records would you like to export?",
-            await source.ListEnvironmentsAsync(app, cancellationToken), cancellationToken);
+        var env = request.EnvironmentName;
+        CopilotNames.Ensure("environment", env, source: null);
 
         var application = await source.GetApplicationAsync(app, cancellationToken);
         var environment = await source.GetEnvironmentAsync(app, env, cancellationToken);

@@ -11,7 +11,7 @@ namespace Copilot.Packaging.Records.Workspace;
 /// Records kept in the workspace (<c>copilot/.records.yml</c>): what copilot keeps in SSM Parameter Store and in its
 /// CloudFormation stacks, so packaging needs no AWS account. The file's shape is documented in the README.
 /// </summary>
-public sealed class WorkspaceRecordStore : IRecordStore
+internal sealed class WorkspaceRecordStore : IRecordStore
 {
     /// <summary>The records file name inside the <c>copilot/</c> directory.</summary>
     public const string FileName = ".records.yml";

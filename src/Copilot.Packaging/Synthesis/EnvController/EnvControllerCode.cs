@@ -7,7 +7,7 @@ namespace Copilot.Packaging.Synthesis.EnvController;
 /// zipped at build time into a single stored entry <c>index.js</c> with fixed metadata, so that the same
 /// source gives the same bytes, hash and S3 key on every machine.
 /// </summary>
-public static class EnvControllerCode
+internal static class EnvControllerCode
 {
     /// <summary>The Lambda runtime the handler is written for.</summary>
     public const string Runtime = "nodejs22.x";

@@ -9,7 +9,7 @@ namespace Copilot.Packaging.Synthesis.Schedule;
 /// for Sunday, <c>None</c>, time zone prefixes, local validation of <c>cron(...)</c>/<c>rate(...)</c>) are listed in
 /// <c>docs/schedule-deviations.md</c>.
 /// </remarks>
-public static class ScheduleConverter
+internal static class ScheduleConverter
 {
     private const string InvalidSchedule = "schedule is not valid cron, rate, or preset";
 

@@ -100,7 +100,7 @@ public sealed class RecordsExporterTests
     }
 
     private Task<RecordsExportResult> ExportAsync(IRecordStore source, string env) =>
-        new RecordsExporter(new FileSystem(), NullPackagingReporter.Instance, NonInteractivePrompt.Instance)
+        new RecordsExporter(new FileSystem(), NullPackagingReporter.Instance)
             .ExportAsync(new RecordsExportRequest { WorkingDirectory = _workspace.Path, EnvironmentName = env }, source, CancellationToken.None);
 
     private static async Task AssertSameRecordsAsync(IRecordStore actual, IRecordStore expected, string env, string region)

@@ -2,14 +2,16 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 
-namespace Copilot.Packaging.Aws.Http;
+using Copilot.Packaging.Aws.Http;
+
+namespace Copilot.Packaging.Tests.Aws;
 
 /// <summary>
-/// AWS Signature Version 4 for the small set of requests this tool signs itself (CloudFormation Query and ECR JSON
-/// calls: a path of <c>/</c>, an optional query string and a body). Only public .NET crypto is used, so it does not
-/// depend on the SDK's internal signer.
+/// An independent AWS Signature Version 4 computation from the published algorithm (the product's signer before it
+/// used AWSSDK.Core's), kept as a test oracle: it is checked against the AWS test-suite vectors, and the requests the
+/// product signs through AWSSDK.Core's <c>AWSSigV4Signer</c> are checked against it.
 /// </summary>
-internal static class AwsSigV4Signer
+internal static class ReferenceSigV4
 {
     /// <summary>The signing algorithm name.</summary>
     internal const string Algorithm = "AWS4-HMAC-SHA256";
@@ -130,12 +132,3 @@ internal static class AwsSigV4Signer
     }
 }
 
-/// <summary>The parts of a credential the signer needs.</summary>
-/// <param name="AccessKeyId">The access key ID.</param>
-/// <param name="SecretAccessKey">The secret access key.</param>
-/// <param name="SessionToken">The session token of temporary credentials, or null.</param>
-internal sealed record AwsSigningKey(string AccessKeyId, string SecretAccessKey, string? SessionToken)
-{
-    /// <inheritdoc />
-    public override string ToString() => $"AwsSigningKey {{ AccessKeyId = {AccessKeyId} }}";
-}
