@@ -5,9 +5,10 @@
 #   moto 5.x with its server extras     importable by the `python3` on PATH (moto, flask, werkzeug) and `moto_server`
 #   Node.js >= 20 and npm               the env-controller's tests
 #   the AWS CLI (`aws`) and jq          the README's deploy recipe, run against moto
+#   clang, lld and zlib (Linux)         the Native AOT build of the tool (build/pack.sh, the packed-tool tests)
 #
-# jq and the AWS CLI are installed from Debian's packages (jq, awscli) when they are missing and this runs as root
-# with apt-get; otherwise it says what to install.
+# jq, the AWS CLI and the native toolchain are installed from Debian's packages (jq, awscli; clang, lld, zlib1g-dev)
+# when they are missing and this runs as root with apt-get; otherwise it says what to install.
 #
 # When the cfn-lint/moto on PATH do not fit, it makes a virtual environment in .tools/venv (git-ignored) with the
 # pinned versions of build/requirements-test.txt; build/test.sh puts .tools/venv/bin first on PATH when it is there.
@@ -159,6 +160,32 @@ if ! $fast; then
   else
     problem "the AWS CLI (aws) is not on PATH (the deploy recipe test runs it against moto)" \
       "install AWS CLI v2: https://docs.aws.amazon.com/cli/latest/userguide/getting-started-install.html (or Debian/Ubuntu: sudo apt-get install awscli)"
+  fi
+fi
+
+# --- Native AOT toolchain -------------------------------------------------------------------------------------------
+# The native tool is linked by clang against zlib. Checked by compiling and linking a one-line C program with -lz.
+native_toolchain_ok() {
+  command -v clang >/dev/null || return 1
+  local probe
+  probe=$(mktemp -d)
+  echo 'int main(void) { return 0; }' >"$probe/probe.c"
+  clang "$probe/probe.c" -lz -o "$probe/probe" >/dev/null 2>&1
+  local status=$?
+  rm -rf "$probe"
+  return $status
+}
+
+if ! $fast && [[ $(uname -s) == Linux ]]; then
+  if ! native_toolchain_ok || ! command -v ld.lld >/dev/null; then
+    apt_install clang lld zlib1g-dev || true
+  fi
+  if native_toolchain_ok; then
+    found+=("$(clang --version | head -n 1) with zlib")
+  else
+    problem "the Native AOT build needs clang and the zlib development files (clang cannot link a program with -lz)" \
+      "install them (Debian/Ubuntu: sudo apt-get update && sudo apt-get install clang lld zlib1g-dev;" \
+      "Fedora: sudo dnf install clang lld zlib-devel; Alpine: apk add clang lld zlib-dev musl-dev)"
   fi
 fi
 

@@ -87,7 +87,7 @@ internal static class AwsAnswerLimits
         }
     }
 
-    private static CopilotJobException TooLarge(string service, string operation, long? length) =>
+    internal static CopilotJobException TooLarge(string service, string operation, long? length) =>
         new(
             $"the answer of {service} {operation} is {(length is { } n ? $"{n} bytes" : "larger than the limit")}; at most {MaxBodyBytes} bytes are read from AWS",
             recommendation: "Check AWS_ENDPOINT_URL (or AWS_ENDPOINT_URL_<SERVICE>) if it is set: AWS does not send answers this large.");

@@ -144,7 +144,11 @@ internal sealed class AwsContext : IDisposable
     internal IEc2Client Ec2(string region, AWSCredentials? credentials = null, HttpClientFactory? httpClientFactory = null)
     {
         var config = ConfigureSdk(new AmazonEC2Config(), region);
-        config.HttpClientFactory = httpClientFactory ?? new BoundedHttpClientFactory();
+        if (httpClientFactory is not null)
+        {
+            config.HttpClientFactory = httpClientFactory;
+        }
+
         return new Ec2Client(this, new AmazonEC2Client(credentials ?? Credentials, config), region);
     }
 
@@ -202,6 +206,7 @@ internal sealed class AwsContext : IDisposable
 
         Retry.Apply(config);
         config.Timeout = Deadline.AttemptTimeout;
+        config.HttpClientFactory = new BoundedHttpClientFactory();
         var url = ConfiguredEndpoint(config.ServiceId)?.ToString();
         if (url is not null)
         {

@@ -22,6 +22,11 @@ internal static class AwsSdkCall
         {
             return await call().ConfigureAwait(false);
         }
+        catch (Exception ex) when (Find<Http.AwsAnswerTooLargeException>(ex) is { } tooLarge)
+        {
+            // Over the size bound while reading (BoundedHttpClientFactory): not a network problem, whatever the SDK wrapped it in.
+            throw AwsAnswerLimits.TooLarge(service, operation, tooLarge.Length);
+        }
         catch (TimeoutException ex) when (!cancellationToken.IsCancellationRequested)
         {
             // The SDK's own per-attempt timeout, on every attempt.
@@ -43,6 +48,20 @@ internal static class AwsSdkCall
                 recommendation: "Check the network connection, the AWS credentials, and AWS_ENDPOINT_URL (or AWS_ENDPOINT_URL_<SERVICE>) if it is set.",
                 innerException: ex);
         }
+    }
+
+    private static TException? Find<TException>(Exception? ex)
+        where TException : Exception
+    {
+        for (var current = ex; current is not null; current = current.InnerException)
+        {
+            if (current is TException found)
+            {
+                return found;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>The HTTP failure in the chain (its message names the host and port), else the innermost exception.</summary>

@@ -7,20 +7,33 @@ using Copilot.Tool.Tests.Support;
 
 namespace Copilot.Tool.Tests;
 
-/// <summary>The packed and installed tool, run as a process on the example workspace, as users run it.</summary>
+/// <summary>
+/// The packed and installed tool, run as a process on the example workspace, as users run it: <c>Copilot.Tool</c>
+/// installed with <c>--tool-path</c> (a global tool), which on this machine is the Native AOT package, and the
+/// framework-dependent fallback <c>Copilot.Tool.any</c>.
+/// </summary>
 [NonParallelizable]
 [Category(TestCategories.PackedTool)]
 [Category(TestCategories.CfnLint)]
 public class PackedToolTests
 {
     private PackedTool _tool = null!;
+    private PackedTool _fallback = null!;
     private Workspace _workspace = null!;
 
     [OneTimeSetUp]
-    public void PackAndInstall() => _tool = PackedTool.Install();
+    public void PackAndInstall()
+    {
+        _tool = PackedTool.Install();
+        _fallback = PackedTool.Install(PackedTool.Fallback);
+    }
 
     [OneTimeTearDown]
-    public void Uninstall() => _tool.Dispose();
+    public void Uninstall()
+    {
+        _tool?.Dispose();
+        _fallback?.Dispose();
+    }
 
     [SetUp]
     public void CopyExample() => _workspace = Workspace.CopyOfExample();
@@ -31,14 +44,53 @@ public class PackedToolTests
     [Test]
     public void Version_names_the_packed_version_and_the_commit_it_was_built_from()
     {
-        var run = _tool.Run(_workspace.Path, "--version");
+        var native = _tool.Run(_workspace.Path, "--version");
+        var fallback = _fallback.Run(_workspace.Path, "--version");
 
-        // The installed assembly's informational version (ProductVersion) is <package version>+<full commit hash>.
-        var dll = Directory.GetFiles(Path.Combine(_tool.Root, "tools"), "dotnet-copilot-job.dll", SearchOption.AllDirectories).Single();
+        // The fallback's assembly carries the informational version (ProductVersion) <package version>+<full commit hash>;
+        // the native binary has no assembly file, and says the same.
+        var dll = Directory.GetFiles(Path.Combine(_fallback.Root, "tools"), "dotnet-copilot-job.dll", SearchOption.AllDirectories).Single();
         var informational = FileVersionInfo.GetVersionInfo(dll).ProductVersion!;
         Assert.That(informational, Is.EqualTo($"{_tool.Version}+{GitHead()}"));
-        Assert.That(run.ExitCode, Is.Zero, run.ToString());
-        Assert.That(run.Stdout.Trim(), Is.EqualTo($"copilot-job {_tool.Version} (commit {GitHead()[..7]})"));
+        Assert.That(native.ExitCode, Is.Zero, native.ToString());
+        Assert.That(native.Stdout.Trim(), Is.EqualTo($"copilot-job {_tool.Version} (commit {GitHead()[..7]})"));
+        Assert.That(fallback.ExitCode, Is.Zero, fallback.ToString());
+        Assert.That(fallback.Stdout, Is.EqualTo(native.Stdout));
+    }
+
+    [Test]
+    public void Installing_copilot_tool_installs_this_platforms_native_package()
+    {
+        // The tool path holds a link into the RID package's folder of the store: a native executable, no assemblies.
+        var target = new FileInfo(_tool.Executable).ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? _tool.Executable;
+        Assert.That(target, Does.Contain($"copilot.tool.{PackedFeed.HostRid}"), "the CLI chose the package of this platform");
+        Assert.That(Directory.GetFiles(Path.Combine(_tool.Root, "tools"), "*.dll", SearchOption.AllDirectories), Is.Empty, "no managed code");
+        Assert.That(NativeExecutable.IsNative(target), Is.True, $"{target} is a native executable of this platform");
+
+        var fallbackDll = Directory.GetFiles(Path.Combine(_fallback.Root, "tools"), "dotnet-copilot-job.dll", SearchOption.AllDirectories);
+        Assert.That(fallbackDll, Has.Length.EqualTo(1), "the fallback is the framework-dependent tool");
+    }
+
+    [Test]
+    public void The_pointer_package_names_a_package_per_platform_and_carries_no_code()
+    {
+        using var pointer = ZipFile.OpenRead(_tool.Package("Copilot.Tool"));
+        Assert.That(pointer.Entries.Select(e => e.FullName).Where(n => n.StartsWith("tools/", StringComparison.Ordinal)), Is.EqualTo(new[] { "tools/any/any/DotnetToolSettings.xml" }));
+        var settings = XDocument.Load(pointer.GetEntry("tools/any/any/DotnetToolSettings.xml")!.Open());
+        var packages = settings.Descendants("RuntimeIdentifierPackage").ToDictionary(p => p.Attribute("RuntimeIdentifier")!.Value, p => p.Attribute("Id")!.Value);
+        Assert.That(packages.Keys, Is.EquivalentTo(new[] { "linux-x64", "linux-arm64", "osx-arm64", "osx-x64", "win-x64", "win-arm64", "any" }));
+        Assert.That(packages.All(p => p.Value == $"Copilot.Tool.{p.Key}"), Is.True, string.Join(", ", packages));
+
+        using var native = ZipFile.OpenRead(_tool.Package($"Copilot.Tool.{PackedFeed.HostRid}"));
+        Assert.That(native.Entries.Select(e => e.FullName).Where(n => n.StartsWith("tools/", StringComparison.Ordinal)).Order(StringComparer.Ordinal), Is.EqualTo(new[]
+        {
+            $"tools/any/{PackedFeed.HostRid}/DotnetToolSettings.xml",
+            $"tools/any/{PackedFeed.HostRid}/dotnet-copilot-job",
+        }), "the native package holds the executable only (no debug symbols, no XML docs)");
+
+        using var fallback = ZipFile.OpenRead(_tool.Package(PackedTool.Fallback));
+        Assert.That(fallback.GetEntry("tools/net10.0/any/dotnet-copilot-job.dll"), Is.Not.Null);
+        Assert.That(fallback.Entries.Where(e => e.FullName.StartsWith("tools/", StringComparison.Ordinal) && e.FullName.EndsWith(".xml", StringComparison.Ordinal) && !e.FullName.EndsWith("/DotnetToolSettings.xml", StringComparison.Ordinal)), Is.Empty, "no XML docs");
     }
 
     [Test]
@@ -57,8 +109,9 @@ public class PackedToolTests
         }
     }
 
-    [TestCase("Copilot.Tool")]
-    [TestCase("Copilot.Packaging")]
+    private static IEnumerable<string> PackageIds => ["Copilot.Tool", PackedTool.Fallback, $"Copilot.Tool.{PackedFeed.HostRid}", "Copilot.Packaging"];
+
+    [TestCaseSource(nameof(PackageIds))]
     public void The_package_carries_version_commit_icon_readme_and_the_changelog_section(string id)
     {
         using var package = ZipFile.OpenRead(_tool.Package(id));
@@ -88,6 +141,11 @@ public class PackedToolTests
         Assert.That(links, Is.Not.Empty);
         Assert.That(links.Where(l => !l.StartsWith('#') && !l.StartsWith("https://", StringComparison.Ordinal)), Is.Empty, "relative links do not work on nuget.org");
         Assert.That(text, Does.StartWith(id == "Copilot.Packaging" ? "# Copilot.Packaging" : "# copilot-job"));
+        if (id != "Copilot.Packaging")
+        {
+            var types = metadata.Element(ns + "packageTypes")!.Elements(ns + "packageType").Select(t => t.Attribute("name")!.Value);
+            Assert.That(types, Is.EqualTo(new[] { id == "Copilot.Tool" ? "DotnetTool" : "DotnetToolRidPackage" }), "users find and install the pointer package; the CLI fetches the others");
+        }
     }
 
     private static string GitHead()
@@ -142,15 +200,16 @@ public class PackedToolTests
     }
 
     [Test]
-    public void Works_as_a_local_tool_through_dotnet()
+    public void Works_as_a_local_tool_through_dotnet_with_the_native_package()
     {
         // A throw-away NuGet cache and CLI home: the CLI remembers where a local tool of a given version was restored
         // (~/.dotnet/toolResolverCache), and an entry left by an earlier run of the same version would point into a
         // cache that is gone.
+        var cache = Path.Combine(_tool.Root, "nuget-local");
         var nuget = new Dictionary<string, string?>
         {
-            ["NUGET_PACKAGES"] = Path.Combine(_tool.Root, "nuget"),
-            ["DOTNET_CLI_HOME"] = Path.Combine(_tool.Root, "cli-home"),
+            ["NUGET_PACKAGES"] = cache,
+            ["DOTNET_CLI_HOME"] = Path.Combine(_tool.Root, "cli-home-local"),
         };
         var manifest = ProcessRunner.Run("dotnet", _workspace.Path, nuget, "new", "tool-manifest");
         Assert.That(manifest.ExitCode, Is.Zero, manifest.ToString());
@@ -158,8 +217,12 @@ public class PackedToolTests
         Assert.That(install.ExitCode, Is.Zero, install.ToString());
 
         var run = ProcessRunner.Run("dotnet", _workspace.Path, nuget, "copilot-job", "package", "-n", "report-generator", "-e", "test");
+        var global = _tool.Run(_workspace.Path, "package", "-n", "report-generator", "-e", "test");
 
         Assert.That(run.ExitCode, Is.Zero, run.ToString());
         Assert.That(run.Stdout, Does.StartWith("AWSTemplateFormatVersion"));
+        Assert.That(run.Stdout, Is.EqualTo(global.Stdout));
+        Assert.That(Directory.Exists(Path.Combine(cache, $"copilot.tool.{PackedFeed.HostRid}")), Is.True, "the local tool is the native package of this platform");
+        Assert.That(Directory.Exists(Path.Combine(cache, "copilot.tool.any")), Is.False, "the fallback was not fetched");
     }
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Copilot.Packaging.Aws.Http;
 
 namespace Copilot.Packaging.Aws.Ecr;
@@ -15,13 +16,8 @@ internal sealed class EcrClient(AwsJsonClient json) : IEcrClient
         string? nextToken = null;
         do
         {
-            var request = new Dictionary<string, object> { ["repositoryNames"] = repositoryNames };
-            if (nextToken is not null)
-            {
-                request["nextToken"] = nextToken;
-            }
-
-            using var answer = await json.CallAsync("DescribeRepositories", request, cancellationToken).ConfigureAwait(false);
+            var request = new DescribeRepositoriesRequest(repositoryNames, nextToken);
+            using var answer = await json.CallAsync("DescribeRepositories", request, EcrJsonContext.Default.DescribeRepositoriesRequest, cancellationToken).ConfigureAwait(false);
             var root = answer.RootElement;
             if (root.TryGetProperty("repositories", out var list))
             {
@@ -42,7 +38,7 @@ internal sealed class EcrClient(AwsJsonClient json) : IEcrClient
     /// <inheritdoc />
     public async Task<EcrAuthorization> GetAuthorizationTokenAsync(CancellationToken cancellationToken)
     {
-        using var answer = await json.CallAsync("GetAuthorizationToken", new Dictionary<string, object>(), cancellationToken).ConfigureAwait(false);
+        using var answer = await json.CallAsync("GetAuthorizationToken", new GetAuthorizationTokenRequest(), EcrJsonContext.Default.GetAuthorizationTokenRequest, cancellationToken).ConfigureAwait(false);
         var data = answer.RootElement.TryGetProperty("authorizationData", out var list) ? list.EnumerateArray().FirstOrDefault() : default;
         if (data.ValueKind != JsonValueKind.Object)
         {
@@ -74,3 +70,15 @@ internal sealed class EcrClient(AwsJsonClient json) : IEcrClient
     private static string String(JsonElement element, string name) =>
         element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() ?? string.Empty : string.Empty;
 }
+
+/// <summary>The <c>DescribeRepositories</c> request: <c>{"repositoryNames":[…],"nextToken":"…"}</c>, the token only when paging.</summary>
+internal sealed record DescribeRepositoriesRequest(IReadOnlyList<string> RepositoryNames, string? NextToken);
+
+/// <summary>The <c>GetAuthorizationToken</c> request: an empty object (the account's default registry).</summary>
+internal sealed record GetAuthorizationTokenRequest;
+
+/// <summary>Source-generated serializer metadata for the ECR requests (no reflection: the tool ships as Native AOT).</summary>
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(DescribeRepositoriesRequest))]
+[JsonSerializable(typeof(GetAuthorizationTokenRequest))]
+internal sealed partial class EcrJsonContext : JsonSerializerContext;

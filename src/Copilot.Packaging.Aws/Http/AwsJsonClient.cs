@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using Amazon.Runtime;
 
 namespace Copilot.Packaging.Aws.Http;
@@ -10,10 +11,14 @@ namespace Copilot.Packaging.Aws.Http;
 /// </summary>
 internal sealed class AwsJsonClient(AwsHttpSender sender, AwsServiceEndpoint endpoint, AWSCredentials credentials, string targetPrefix)
 {
-    /// <summary>Calls <paramref name="operation"/> with a request document and returns the parsed answer (an empty object for an empty body).</summary>
-    internal async Task<JsonDocument> CallAsync(string operation, object request, CancellationToken cancellationToken)
+    /// <summary>
+    /// Calls <paramref name="operation"/> with a request document and returns the parsed answer (an empty object for an
+    /// empty body). The request is written with source-generated metadata (<paramref name="requestType"/>), never by
+    /// reflection, so the client works in a Native AOT build.
+    /// </summary>
+    internal async Task<JsonDocument> CallAsync<TRequest>(string operation, TRequest request, JsonTypeInfo<TRequest> requestType, CancellationToken cancellationToken)
     {
-        var body = JsonSerializer.SerializeToUtf8Bytes(request);
+        var body = JsonSerializer.SerializeToUtf8Bytes(request, requestType);
         var text = await sender.PostAsync(
             endpoint,
             credentials,

@@ -3,9 +3,10 @@ using Amazon.Runtime;
 namespace Copilot.Packaging.Aws.Http;
 
 /// <summary>
-/// The HTTP transport of the SDK clients that read answers of unbounded size from AWS (EC2): a response body over
-/// <see cref="AwsAnswerLimits.MaxBodyBytes"/> fails while it is read, as in the hand-written clients, instead of
-/// being buffered whole. Proxies are taken from the environment as .NET does by default.
+/// The HTTP transport of every SDK client (SSM, STS, S3, EC2; <c>AwsContext.ConfigureSdk</c> sets it): a response body
+/// over <see cref="AwsAnswerLimits.MaxBodyBytes"/> fails while it is read, as in the hand-written clients, instead of
+/// being buffered whole. Each attempt keeps the configured timeout. Proxies are taken from the environment as .NET
+/// does by default.
 /// </summary>
 internal sealed class BoundedHttpClientFactory : HttpClientFactory
 {
@@ -14,7 +15,7 @@ internal sealed class BoundedHttpClientFactory : HttpClientFactory
     {
         ArgumentNullException.ThrowIfNull(clientConfig);
         var handler = new BoundingHandler(new SocketsHttpHandler { AllowAutoRedirect = false });
-        return new HttpClient(handler, disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan };
+        return new HttpClient(handler, disposeHandler: true) { Timeout = clientConfig.Timeout ?? Timeout.InfiniteTimeSpan };
     }
 
     /// <inheritdoc />
@@ -30,8 +31,9 @@ internal sealed class BoundedHttpClientFactory : HttpClientFactory
             var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
             if (response.Content.Headers.ContentLength is > AwsAnswerLimits.MaxBodyBytes)
             {
+                var length = response.Content.Headers.ContentLength;
                 response.Dispose();
-                throw new IOException($"the answer is larger than {AwsAnswerLimits.MaxBodyBytes / (1024 * 1024)} MB");
+                throw new AwsAnswerTooLargeException(length);
             }
 
             var original = response.Content;
@@ -93,10 +95,19 @@ internal sealed class BoundedHttpClientFactory : HttpClientFactory
             total += read;
             if (total > AwsAnswerLimits.MaxBodyBytes)
             {
-                throw new IOException($"the answer is larger than {AwsAnswerLimits.MaxBodyBytes / (1024 * 1024)} MB");
+                throw new AwsAnswerTooLargeException(null);
             }
 
             return read;
         }
     }
+}
+
+/// <summary>An SDK client's answer went over <see cref="AwsAnswerLimits.MaxBodyBytes"/> while it was read.</summary>
+/// <param name="length">The announced length, when the answer announced one.</param>
+internal sealed class AwsAnswerTooLargeException(long? length)
+    : IOException($"the answer is larger than {AwsAnswerLimits.MaxBodyBytes / (1024 * 1024)} MB")
+{
+    /// <summary>The announced length, if any.</summary>
+    public long? Length { get; } = length;
 }

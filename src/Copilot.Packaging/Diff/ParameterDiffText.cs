@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 
 namespace Copilot.Packaging.Diff;
 
@@ -8,7 +9,8 @@ internal static class ParameterDiffText
 {
     private const int EntryIndent = 4;
 
-    private static readonly JsonSerializerOptions QuotedValue = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    // A JSON string literal that keeps non-ASCII text as it is; source-generated, so no reflection (Native AOT).
+    private static readonly QuotedValueJsonContext QuotedValue = new(new JsonSerializerOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
 
     public static void Write(ParameterDiff diff, DiffLines lines)
     {
@@ -48,6 +50,10 @@ internal static class ParameterDiffText
     {
         value ??= string.Empty;
         var needsQuotes = value.Length == 0 || value != value.Trim() || value.Any(char.IsControl);
-        return needsQuotes ? JsonSerializer.Serialize(value, QuotedValue) : value;
+        return needsQuotes ? JsonSerializer.Serialize(value, QuotedValue.String) : value;
     }
 }
+
+/// <summary>The serializer metadata <see cref="ParameterDiffText"/> quotes values with.</summary>
+[JsonSerializable(typeof(string))]
+internal sealed partial class QuotedValueJsonContext : JsonSerializerContext;

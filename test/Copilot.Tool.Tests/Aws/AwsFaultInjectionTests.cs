@@ -190,15 +190,32 @@ public sealed class AwsFaultInjectionTests : DeployableMotoFixture
         await AssertFailsAsync("the answer of CloudFormation GetTemplateSummary is", maxSeconds: 30);
     }
 
-    // (10) A 20 MiB error body from SSM is not printed whole.
+    // (10) A 2 MiB error body from SSM is not printed whole.
     [Test]
-    public async Task A_huge_ssm_error_body_is_echoed_capped()
+    public async Task A_large_ssm_error_body_is_echoed_capped()
     {
-        proxy.Rule = r => r.Service == "ssm" ? Fault.JsonError(400, "ValidationException", new string('y', 20 * 1024 * 1024)) : Fault.Pass;
+        proxy.Rule = r => r.Service == "ssm" ? Fault.JsonError(400, "ValidationException", new string('y', 2 * 1024 * 1024)) : Fault.Pass;
 
         var (run, _) = await AssertFailsAsync("ValidationException", maxSeconds: 30);
         Assert.That(run.Stderr.Length, Is.LessThan(8_000), "stderr stays small");
-        Assert.That(run.Stderr, Does.Contain($"({20 * 1024 * 1024} characters in all)"));
+        Assert.That(run.Stderr, Does.Contain($"({2 * 1024 * 1024} characters in all)"));
+    }
+
+    // (1) Answers over the size bound, from the SDK's services too (SSM here; STS, S3 and EC2 share the transport):
+    // refused while reading, naming the call, without the network advice.
+    [TestCase(200)]
+    [TestCase(400)]
+    public async Task A_20_mib_ssm_answer_is_refused_while_reading(int status)
+    {
+        var body = new string('y', 20 * 1024 * 1024);
+        proxy.Rule = r => r.Service == "ssm"
+            ? status == 200 ? Fault.Answer(200, "{\"Parameter\": {\"Value\": \"" + body + "\"}}", "application/x-amz-json-1.1") : Fault.JsonError(400, "ValidationException", body)
+            : Fault.Pass;
+
+        var (run, _) = await AssertFailsAsync("the answer of SSM GetParameter is", maxSeconds: 30);
+        Assert.That(run.Stderr, Does.Contain("at most 8388608 bytes are read from AWS"));
+        Assert.That(run.Stderr, Does.Not.Contain("Check the network connection"));
+        Assert.That(run.Stderr.Length, Is.LessThan(8_000), "stderr stays small");
     }
 
     // (10) Raw ESC sequences in AWS answers reach the terminal escaped.

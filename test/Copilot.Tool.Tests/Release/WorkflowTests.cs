@@ -69,7 +69,7 @@ public class WorkflowTests
         var runs = Runs(steps).ToList();
         int IndexOf(string command) => runs.FindIndex(r => r.Contains(command, StringComparison.Ordinal));
         Assert.That(IndexOf("./build/changelog-section.sh \"$GITHUB_REF_NAME\""), Is.GreaterThanOrEqualTo(0));
-        Assert.That(IndexOf("./build/test.sh"), Is.LessThan(IndexOf("./build/pack.sh")));
+        Assert.That(IndexOf("./build/test.sh"), Is.LessThan(IndexOf("./build/pack.sh --no-native")));
         Assert.That(IndexOf("./build/pack.sh"), Is.LessThan(IndexOf("./build/package-version.sh")));
         Assert.That(IndexOf("./build/smoke-test.sh"), Is.LessThan(IndexOf("dotnet nuget push")));
         Assert.That(IndexOf("dotnet nuget push"), Is.LessThan(IndexOf("gh release create")));
@@ -78,9 +78,60 @@ public class WorkflowTests
         var push = steps.Single(s => Scalar(s, "run")?.Contains("dotnet nuget push", StringComparison.Ordinal) == true);
         Assert.That(Scalar(Map(push, "env"), "NUGET_API_KEY"), Is.EqualTo("${{ secrets.NUGET_API_KEY }}"));
         Assert.That(Scalar(push, "run"), Does.Contain("artifacts/packages/*.nupkg").And.Contain("--api-key \"$NUGET_API_KEY\""));
+        var pushRun = Scalar(push, "run")!;
+        Assert.That(pushRun.IndexOf("Copilot.Tool.[a-z]*.nupkg", StringComparison.Ordinal), Is.GreaterThan(0).And.LessThan(pushRun.IndexOf("artifacts/packages/*.nupkg", StringComparison.Ordinal)),
+            "the platform packages are pushed before the pointer package that names them");
         var gh = steps.Single(s => Scalar(s, "run")?.Contains("gh release create", StringComparison.Ordinal) == true);
         Assert.That(Scalar(gh, "run"), Does.Contain("--notes-file \"$RUNNER_TEMP/release-notes.md\""));
         Assert.That(runs[IndexOf("changelog-section.sh")], Does.Contain("> \"$RUNNER_TEMP/release-notes.md\""));
+    }
+
+    [Test]
+    public void Release_packs_each_native_package_on_its_own_platform_then_pushes_them_with_the_rest()
+    {
+        var release = Load("release.yml");
+        var jobs = Map(release, "jobs");
+        var native = Map(jobs, "native");
+
+        // One runner per RID that Copilot.Tool names (ToolPackageRuntimeIdentifiers, without the fallback "any").
+        var project = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "src", "Copilot.Tool", "Copilot.Tool.csproj"));
+        var rids = Regex.Match(project, "<ToolPackageRuntimeIdentifiers>([^<]+)</ToolPackageRuntimeIdentifiers>").Groups[1].Value.Split(';').Where(r => r != "any").ToList();
+        var include = ((YamlSequenceNode)Map(Map(native, "strategy"), "matrix")["include"]).Children.Cast<YamlMappingNode>().ToList();
+        Assert.That(include.Select(e => Scalar(e, "rid")), Is.EquivalentTo(rids));
+        Assert.That(rids, Is.SupersetOf(new[] { "linux-x64", "linux-arm64", "osx-arm64", "osx-x64", "win-x64", "win-arm64" }));
+        var runners = include.ToDictionary(e => Scalar(e, "rid")!, e => Scalar(e, "os")!);
+        Assert.That(runners.Values, Is.Unique, "each platform on a runner of its own");
+        foreach (var (rid, os) in runners)
+        {
+            var family = rid.Split('-')[0] switch { "linux" => "ubuntu", "osx" => "macos", _ => "windows" };
+            Assert.That(os, Does.StartWith(family), $"{rid} is packed on {os}");
+            // GitHub's macOS runners are Apple silicon unless named -intel; its Linux and Windows runners x64 unless named -arm.
+            var armRunner = family == "macos" ? !os.EndsWith("-intel", StringComparison.Ordinal) : os.Contains("-arm", StringComparison.Ordinal);
+            Assert.That(armRunner, Is.EqualTo(rid.EndsWith("-arm64", StringComparison.Ordinal)), $"{rid} is packed on a runner of its architecture ({os})");
+        }
+
+        Assert.That(native["runs-on"].ToString(), Is.EqualTo("${{ matrix.os }}"));
+        var nativeSteps = Steps(release, "native");
+        Assert.That(Runs(nativeSteps), Does.Contain("./build/pack.sh --rid ${{ matrix.rid }}"));
+        var upload = Map(Uses(nativeSteps, "actions/upload-artifact"), "with");
+        Assert.That(Scalar(upload, "name"), Is.EqualTo("native-${{ matrix.rid }}"));
+        Assert.That(Scalar(upload, "path"), Is.EqualTo("artifacts/packages/Copilot.Tool.${{ matrix.rid }}.*.nupkg"));
+
+        // The release job waits for every native package, adds them to the others, checks their versions, smoke-tests and pushes.
+        Assert.That(Map(jobs, "release")["needs"].ToString(), Is.EqualTo("native"));
+        var steps = Steps(release, "release").ToList();
+        var download = steps.FindIndex(s => Scalar(s, "uses")?.StartsWith("actions/download-artifact@", StringComparison.Ordinal) == true);
+        Assert.That(Scalar(Map(steps[download], "with"), "pattern"), Is.EqualTo("native-*"));
+        Assert.That(Scalar(Map(steps[download], "with"), "path"), Is.EqualTo("artifacts/packages"));
+        int StepOf(string command) => steps.FindIndex(s => Scalar(s, "run")?.Contains(command, StringComparison.Ordinal) == true);
+        Assert.That(download, Is.GreaterThan(StepOf("./build/pack.sh --no-native")).And.LessThan(StepOf("./build/package-version.sh")));
+        Assert.That(Scalar(steps[StepOf("./build/package-version.sh")], "run"), Does.Contain("Copilot.Tool.any"));
+        foreach (var rid in rids)
+        {
+            Assert.That(Scalar(steps[StepOf("./build/package-version.sh")], "run"), Does.Contain($"Copilot.Tool.{rid}"));
+        }
+
+        Assert.That(StepOf("./build/smoke-test.sh"), Is.GreaterThan(download));
     }
 
     [TestCase("ci.yml")]

@@ -1,73 +1,62 @@
-using Copilot.Testing;
-
 namespace Copilot.Tool.Tests.Support;
 
 /// <summary>
-/// The tool as users get it: packed with <c>dotnet pack</c> (the version MinVer takes from git), installed with
-/// <c>dotnet tool install --tool-path</c> from that local feed into a NuGet cache of its own (so no cache can hand
-/// back an older build of the same version). The library package is packed into the same feed.
+/// The tool as users get it: installed with <c>dotnet tool install --tool-path</c> from the packages of this test run
+/// (<see cref="PackedFeed"/>) into a NuGet cache of its own (so no cache can hand back an older build of the same
+/// version). <c>Copilot.Tool</c> is the package users install: the CLI picks this machine's native package from it;
+/// <c>Copilot.Tool.any</c> is the framework-dependent fallback, installed by name.
 /// </summary>
 internal sealed class PackedTool : IDisposable
 {
-    private PackedTool(string root, string executable, string feed, string version)
+    /// <summary>The package users install; on a platform with a native package the CLI installs that one.</summary>
+    public const string Native = "Copilot.Tool";
+
+    /// <summary>The framework-dependent fallback, which every platform without a native package gets.</summary>
+    public const string Fallback = "Copilot.Tool.any";
+
+    private PackedTool(string root, string executable, PackedFeed feed)
     {
         Root = root;
         Executable = executable;
-        Feed = feed;
-        Version = version;
+        PackedFeed = feed;
     }
 
     public string Root { get; }
 
+    /// <summary>The command the installation put in the tool path (a link to the native binary, or the fallback's app host).</summary>
     public string Executable { get; }
 
-    public string Feed { get; }
+    public PackedFeed PackedFeed { get; }
 
-    public string Version { get; }
+    public string Feed => PackedFeed.Directory;
 
-    public static PackedTool Install()
+    public string Version => PackedFeed.Version;
+
+    /// <summary>Installs <paramref name="packageId"/> (<see cref="Native"/> or <see cref="Fallback"/>) into a tool path of its own.</summary>
+    public static PackedTool Install(string packageId = Native)
     {
+        var feed = PackedFeed.Instance;
         var root = Path.Combine(Path.GetTempPath(), "copilot-job-packed", Guid.NewGuid().ToString("N"));
-        var feed = Path.Combine(root, "feed");
-        var nuget = new Dictionary<string, string?> { ["NUGET_PACKAGES"] = Path.Combine(root, "nuget") };
-        foreach (var project in new[] { "Copilot.Tool", "Copilot.Packaging" })
+        var environment = new Dictionary<string, string?>
         {
-            var pack = ProcessRunner.Run(
-                "dotnet", RepositoryPaths.Root, null, TimeSpan.FromMinutes(15),
-                "pack", Path.Combine("src", project, project + ".csproj"), "-c", "Release", "-o", feed, "--nologo", "--artifacts-path", Path.Combine(root, "artifacts"));
-            if (pack.ExitCode != 0)
-            {
-                throw new InvalidOperationException("dotnet pack failed:\n" + pack);
-            }
-        }
-
-        var version = PackageVersion(feed, "Copilot.Tool");
-
+            ["NUGET_PACKAGES"] = Path.Combine(root, "nuget"),
+            ["DOTNET_CLI_HOME"] = Path.Combine(root, "cli-home"),
+        };
+        Directory.CreateDirectory(root);
         var install = ProcessRunner.Run(
-            "dotnet", root, nuget,
-            "tool", "install", "Copilot.Tool", "--version", version, "--tool-path", Path.Combine(root, "tools"), "--add-source", feed);
+            "dotnet", root, environment,
+            "tool", "install", packageId, "--version", feed.Version, "--tool-path", Path.Combine(root, "tools"), "--add-source", feed.Directory);
         if (install.ExitCode != 0)
         {
-            throw new InvalidOperationException("dotnet tool install failed:\n" + install);
+            throw new InvalidOperationException($"dotnet tool install {packageId} failed:\n{install}");
         }
 
-        return new PackedTool(root, Path.Combine(root, "tools", "dotnet-copilot-job"), feed, version);
+        var executable = Path.Combine(root, "tools", OperatingSystem.IsWindows() ? "dotnet-copilot-job.exe" : "dotnet-copilot-job");
+        return new PackedTool(root, executable, feed);
     }
 
     /// <summary>The .nupkg of a package in the feed.</summary>
-    public string Package(string id) => Path.Combine(Feed, $"{id}.{PackageVersion(Feed, id)}.nupkg");
-
-    // The version of the one package with this id in the feed, from its file name: <id>.<version>.nupkg.
-    private static string PackageVersion(string feed, string id)
-    {
-        var versions = Directory.GetFiles(feed, $"{id}.*.nupkg")
-            .Select(f => Path.GetFileNameWithoutExtension(f)[(id.Length + 1)..])
-            .Where(v => char.IsAsciiDigit(v[0]))
-            .ToList();
-        return versions.Count == 1
-            ? versions[0]
-            : throw new InvalidOperationException($"expected one {id} package in {feed}, found: {string.Join(", ", versions)}");
-    }
+    public string Package(string id) => PackedFeed.Package(id);
 
     public ToolRun Run(string workingDirectory, params string[] args) => ProcessRunner.Run(Executable, workingDirectory, null, args);
 

@@ -16,6 +16,9 @@ internal sealed class Workspace : IDisposable
         return new Workspace(target);
     }
 
+    /// <summary>A workspace already at <paramref name="path"/>, which the caller deletes.</summary>
+    public static Workspace At(string path) => new(path);
+
     public string File(string relativePath) => System.IO.Path.Combine(Path, relativePath);
 
     public void Write(string relativePath, string content)
