@@ -3,7 +3,7 @@
 # "hello world" (JIT) start, RUNS times each (default 15) after one warm-up, for
 #   - the native tool (Native AOT publish for linux-x64; NATIVE_PUBLISH_ARGS adds publish arguments) packaging the
 #     example offline,
-#   - the framework-dependent tool (the fallback tool package, installed from build/pack.sh's output) offline,
+#   - the framework-dependent tool (the fallback package Copilot.Tool.any, from build/pack.sh --no-native) offline,
 #   - AWS mode: records and stacks from moto behind a proxy that adds LATENCY_MS (default 50) to every request,
 #     with the number of sequential round trips (waves) the run made,
 #   - a generated workspace of 20 jobs x 3 environments packaged in one call (--all --output-dir) versus one packaging,
@@ -37,11 +37,13 @@ echo 'System.Console.WriteLine("hello");' > "$work/hello/Program.cs"
 dotnet build "$work/hello" -c Release -o "$work/hello/bin" --nologo -v q >/dev/null
 hello="$work/hello/bin/hello"
 
-"$root/build/pack.sh" >/dev/null
+# The framework-dependent fallback package, Copilot.Tool.any, installed by name (Copilot.Tool itself would pick this
+# machine's native package); the native tool is published below instead of packed.
+"$root/build/pack.sh" --no-native >/dev/null
 version=$("$root/build/package-version.sh" Copilot.Tool)
 # A throw-away NuGet cache and CLI home: an older build of the same version must never be the one measured.
 NUGET_PACKAGES="$work/nuget" DOTNET_CLI_HOME="$work/cli-home" \
-  dotnet tool install Copilot.Tool --version "$version" --tool-path "$work/tools" --add-source "$root/artifacts/packages" >/dev/null
+  dotnet tool install Copilot.Tool.any --version "$version" --tool-path "$work/tools" --add-source "$root/artifacts/packages" >/dev/null
 fallback="$work/tools/dotnet-copilot-job"
 
 native=""
