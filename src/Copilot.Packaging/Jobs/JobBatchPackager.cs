@@ -50,7 +50,7 @@ internal sealed class JobBatchPackager(JobPackager shared, IPackagingReporter re
             : null;
         var parallelism = request.MaxParallelism > 0 ? request.MaxParallelism : Math.Max(2, Environment.ProcessorCount * 2);
         using var slots = new SemaphoreSlim(parallelism);
-        var scope = new JobPackager.BatchScope(workspace);
+        var scope = new JobBatchScope(workspace);
         var runs = pairs.Select(pair => RunPairAsync(request, pair.Job, pair.Env, aws, scope, slots, cancellationToken)).ToList();
         await Task.WhenAll(runs);
 
@@ -77,7 +77,7 @@ internal sealed class JobBatchPackager(JobPackager shared, IPackagingReporter re
         };
     }
 
-    private async Task<PairOutcome> RunPairAsync(JobBatchRequest request, string job, string env, AwsPorts? aws, JobPackager.BatchScope scope, SemaphoreSlim slots, CancellationToken cancellationToken)
+    private async Task<PairOutcome> RunPairAsync(JobBatchRequest request, string job, string env, AwsPorts? aws, JobBatchScope scope, SemaphoreSlim slots, CancellationToken cancellationToken)
     {
         var reports = new BufferedReporter($"{job}-{env}: ");
         await slots.WaitAsync(cancellationToken);

@@ -6,7 +6,6 @@ using Copilot.Packaging.Manifest.Validation;
 using Copilot.Packaging.Reporting;
 using Copilot.Packaging.Synthesis;
 using Copilot.Packaging.Workspace;
-using Copilot.Packaging.Yaml;
 
 namespace Copilot.Packaging.Jobs;
 
@@ -23,7 +22,7 @@ public sealed class JobPackager
     private readonly AwsPorts? _aws;
     private readonly TimeProvider _clock;
     private readonly JobRecordsReader _records;
-    private readonly BatchScope? _batch;
+    private readonly JobBatchScope? _batch;
 
     /// <summary>Creates a packager.</summary>
     /// <param name="fileSystem">The file system the workspace is read from and output written to.</param>
@@ -42,7 +41,7 @@ public sealed class JobPackager
     }
 
     // A packager for one pair of a batch: its own reporter, the batch's records.
-    internal JobPackager(JobPackager batch, IPackagingReporter reporter, AwsPorts? aws, BatchScope scope)
+    internal JobPackager(JobPackager batch, IPackagingReporter reporter, AwsPorts? aws, JobBatchScope scope)
     {
         _batch = scope;
         _clock = batch._clock;
@@ -62,15 +61,8 @@ public sealed class JobPackager
     {
         ArgumentNullException.ThrowIfNull(request);
         request.Mode.EnsureValid();
-        try
-        {
-            return await RunAsync(request, cancellationToken);
-        }
-        catch (CopilotJobException ex) when (request.Mode is PackageMode.Diff && ex.Code == CopilotJobErrorCode.AwsRead)
-        {
-            // The one place that decides the --diff failure class: what AWS could not tell us means no diff.
-            throw new DiffUnavailableException($"no diff: {ex.Describe()}", ex.Recommendation, ex);
-        }
+        var (result, files) = await ProducePairAsync(request, cancellationToken);
+        return files is null ? result : result with { WrittenFiles = files.Write(_fileSystem, cancellationToken) };
     }
 
     /// <summary>
@@ -92,7 +84,7 @@ public sealed class JobPackager
             .RunAsync(request, cancellationToken);
     }
 
-    /// <summary>A pair of a batch, up to its output (files are not written): as <see cref="PackageAsync"/>.</summary>
+    /// <summary>A run (or a pair of a batch) up to its output: the result, and the files to write (not written yet).</summary>
     internal async Task<(PackageResult Result, PackageOutput? Files)> ProducePairAsync(JobPackageRequest request, CancellationToken cancellationToken)
     {
         try
@@ -101,6 +93,7 @@ public sealed class JobPackager
         }
         catch (CopilotJobException ex) when (request.Mode is PackageMode.Diff && ex.Code == CopilotJobErrorCode.AwsRead)
         {
+            // The one place that decides the --diff failure class: what AWS could not tell us means no diff.
             throw new DiffUnavailableException($"no diff: {ex.Describe()}", ex.Recommendation, ex);
         }
     }
@@ -112,13 +105,6 @@ public sealed class JobPackager
 
     internal JobRecordsReader Records => _records;
 
-    private async Task<PackageResult> RunAsync(JobPackageRequest request, CancellationToken cancellationToken)
-    {
-        var (result, files) = await ProduceAsync(request, cancellationToken);
-        return files is null ? result : result with { WrittenFiles = files.Write(_fileSystem, cancellationToken) };
-    }
-
-    // A run up to its output: the result, and for PackageMode.WriteFiles the files to write (not written yet).
     private async Task<(PackageResult Result, PackageOutput? Files)> ProduceAsync(JobPackageRequest request, CancellationToken cancellationToken)
     {
         Task<DeployedTemplate?>? deployedRead = null;
@@ -133,10 +119,7 @@ public sealed class JobPackager
         cancellationToken.ThrowIfCancellationRequested();
         var rendered = await new JobRenderer(_fileSystem, _reporter, _aws?.Assets, request)
             .RenderAsync(workspace, app, job, records, manifest, request.Mode, cancellationToken);
-
         cancellationToken.ThrowIfCancellationRequested();
-        var templateText = CheckedTemplateText(rendered.Stack, manifest);
-
         var configuration = rendered.Stack.Configuration;
         var result = new PackageResult { JobName = job, EnvironmentName = env, Parameters = configuration.Parameters, Tags = configuration.Tags };
         switch (request.Mode)
@@ -150,9 +133,9 @@ public sealed class JobPackager
                 var stackDiff = DeployedStackComparison.Compare(deployed, rendered.Stack);
                 return (new PackageResult { JobName = job, EnvironmentName = env, DiffText = stackDiff.ToText(new DiffWriteOptions { Color = diff.Color }), HasDiff = stackDiff.HasChanges }, null);
             case PackageMode.WriteFiles files:
-                return (result, PackageOutput.For(_fileSystem, request.WorkingDirectory, files, job, env, rendered, templateText));
+                return (result, PackageOutput.For(_fileSystem, request.WorkingDirectory, files, job, env, rendered));
             default:
-                return (result with { TemplateText = templateText }, null);
+                return (result with { TemplateText = rendered.TemplateText }, null);
         }
     }
 
@@ -171,14 +154,7 @@ public sealed class JobPackager
         var workspace = _batch?.Workspace ?? CopilotWorkspace.Find(_fileSystem, request.WorkingDirectory);
         var app = WorkspaceCatalog.ApplicationOf(workspace, request.ApplicationName);
         var job = request.JobName;
-        if (_batch is null)
-        {
-            WorkloadDirectories.EnsureJob(_fileSystem, workspace, job);
-        }
-        else
-        {
-            _batch.EnsureJob(_fileSystem, job);
-        }
+        (_batch ?? new JobBatchScope(workspace)).EnsureJob(_fileSystem, job);
 
         cancellationToken.ThrowIfCancellationRequested();
         var read = await _records.StartAsync(workspace, app, request.EnvironmentName, cancellationToken);
@@ -204,50 +180,6 @@ public sealed class JobPackager
     {
         var rendered = await new JobRenderer(_fileSystem, _reporter, _aws?.Assets, request).RenderAsync(
             prepared.Workspace, prepared.App, prepared.Job, prepared.Records, prepared.Manifest, request.Mode, cancellationToken);
-        return (rendered.Stack, CheckedTemplateText(rendered.Stack, prepared.Manifest));
+        return (rendered.Stack, rendered.TemplateText);
     }
-
-    // The template as text, refused when CloudFormation or ECS could not take it (notes go to --verbose).
-    private string CheckedTemplateText(JobStack stack, JobManifest manifest)
-    {
-        var templateText = YamlTextWriter.Write(stack.Template);
-        foreach (var note in CloudFormationLimits.Check(stack, templateText, manifest.Manifest, manifest.ScheduleExpression))
-        {
-            _reporter.Verbose(note);
-        }
-
-        return templateText;
-    }
-
-    /// <summary>What the pairs of a batch share: the workspace, found once, and each job's check, made once.</summary>
-    internal sealed class BatchScope(CopilotWorkspace workspace)
-    {
-        private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<CopilotJobException?>> _jobs = new(StringComparer.Ordinal);
-
-        public CopilotWorkspace Workspace => workspace;
-
-        /// <summary>As <see cref="WorkloadDirectories.EnsureJob"/>, once per job: its pairs share the one error.</summary>
-        public void EnsureJob(IFileSystem fileSystem, string job)
-        {
-            var error = _jobs.GetOrAdd(job, name => new Lazy<CopilotJobException?>(() =>
-            {
-                try
-                {
-                    WorkloadDirectories.EnsureJob(fileSystem, workspace, name);
-                    return null;
-                }
-                catch (CopilotJobException ex)
-                {
-                    return ex;
-                }
-            })).Value;
-            if (error is not null)
-            {
-                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(error);
-            }
-        }
-    }
-
-    /// <summary>What <see cref="PrepareAsync"/> found.</summary>
-    internal sealed record PreparedJob(CopilotWorkspace Workspace, string App, string Job, JobRecords Records, JobManifest Manifest, string StackName);
 }

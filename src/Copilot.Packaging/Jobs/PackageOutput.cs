@@ -14,13 +14,13 @@ namespace Copilot.Packaging.Jobs;
 internal sealed record PackageOutput(string Directory, IReadOnlyList<OutputFile> Files)
 {
     /// <summary>The files of one job and environment.</summary>
-    public static PackageOutput For(IFileSystem fileSystem, string workingDirectory, PackageMode.WriteFiles mode, string job, string env, RenderedJob rendered, string templateText)
+    public static PackageOutput For(IFileSystem fileSystem, string workingDirectory, PackageMode.WriteFiles mode, string job, string env, RenderedJob rendered)
     {
         var configuration = rendered.Stack.Configuration;
         var paramsFile = mode.ParamsFormat == ParamsFormat.Json
             ? new OutputFile($"{job}-{env}.params.json", TemplateConfigurationJson.Write(configuration))
             : new OutputFile($"{job}-{env}.params.yml", TemplateConfigurationYaml.Write(configuration));
-        List<OutputFile> files = [new OutputFile($"{job}-{env}.stack.yml", templateText), paramsFile];
+        List<OutputFile> files = [new OutputFile($"{job}-{env}.stack.yml", rendered.TemplateText), paramsFile];
         if (rendered.AddonsText is not null)
         {
             files.Add(new OutputFile($"{job}.addons.stack.yml", rendered.AddonsText));
