@@ -92,7 +92,8 @@ public class PackageBatchTests
 
         Assert.That(run.ExitCode, Is.EqualTo(1), run.ToString());
         Assert.That(run.Stdout, Is.Empty);
-        Assert.That(run.Stderr, Does.Contain("✘ packaging 2 jobs and environments needs --output-dir (or --diff)"));
+        Assert.That(run.Stderr, Does.Contain("✘ packaging 2 jobs and environments needs an output directory (or a diff)"));
+        Assert.That(run.Stderr, Does.Contain("Add --output-dir <DIR> to write every pair's files there"), "the tool words the flag");
     }
 
     [Test]

@@ -19,20 +19,21 @@ internal sealed class JobBatchPackager(JobPackager shared, IPackagingReporter re
         var environments = Distinct(request.EnvironmentNames ?? await catalog.ListEnvironmentsAsync(request.WorkingDirectory, request.ApplicationName, cancellationToken));
         if (jobs.Count == 0)
         {
-            throw new CopilotJobException("package: the workspace has no Scheduled Jobs", recommendation: "Create a job with `copilot job init`, or name one with -n/--name.");
+            throw new CopilotJobException("package: the workspace has no Scheduled Jobs", recommendation: "Create a job with `copilot job init`, or name the jobs to package.");
         }
 
         if (environments.Count == 0)
         {
-            throw new CopilotJobException("package: the records know no environments", recommendation: "Name the environments with -e/--env.");
+            throw new CopilotJobException("package: the records know no environments", recommendation: "Name the environments to package.");
         }
 
         var pairs = jobs.SelectMany(job => environments.Select(env => (Job: job, Env: env))).ToList();
         if (request.Mode is PackageMode.Print && pairs.Count > 1)
         {
             throw new CopilotJobException(
-                $"packaging {pairs.Count} jobs and environments needs --output-dir (or --diff): one template can be printed, several are written as <job>-<env>.stack.yml",
-                recommendation: "Add --output-dir <DIR> to write every pair's files there, or name one job (-n) and one environment (-e) to print its template.");
+                $"packaging {pairs.Count} jobs and environments needs an output directory (or a diff): one template can be printed, several are written as <job>-<env>.stack.yml",
+                recommendation: "Write every pair's files to a directory, or package one job for one environment to print its template.",
+                code: CopilotJobErrorCode.OutputDirectoryRequired);
         }
 
         // Every environment's records start now, in environment order; the pairs join them.

@@ -46,7 +46,7 @@ internal sealed record PackageOutput(string Directory, IReadOnlyList<OutputFile>
                 {
                     throw new CopilotJobException(
                         $"{file.FileName} would be written twice with different contents: the job's environments produced different addons templates",
-                        recommendation: "Package the environments of this job into separate --output-dir directories.");
+                        recommendation: "Write the environments of this job to separate output directories.");
                 }
 
                 continue;
