@@ -4,6 +4,7 @@ using Amazon.EC2;
 using Amazon.Runtime;
 using Amazon.SecurityToken;
 using Amazon.SecurityToken.Model;
+using Amazon.SimpleSystemsManagement;
 using Copilot.Packaging.Abstractions;
 using Copilot.Packaging.Aws.CloudFormation;
 using Copilot.Packaging.Aws.Ec2;
@@ -38,6 +39,8 @@ internal sealed class AwsContext : IDisposable
     private readonly AwsContextOptions options;
     private readonly HttpClient http;
     private readonly ConcurrentDictionary<(string Role, string Region), Lazy<Task<AWSCredentials>>> roleSessions = new();
+    private readonly ConcurrentDictionary<string, Lazy<AmazonSecurityTokenServiceClient>> stsClients = new(StringComparer.Ordinal);
+    private readonly Lazy<AmazonSimpleSystemsManagementClient> ssmClient;
 
     /// <summary>The variable that makes every configured endpoint (variables and profile) be ignored.</summary>
     internal const string IgnoreEndpointsVariable = "AWS_IGNORE_CONFIGURED_ENDPOINT_URLS";
@@ -54,6 +57,7 @@ internal sealed class AwsContext : IDisposable
         Deadline = deadline;
         Retry = retry;
         http = new HttpClient { Timeout = deadline.AttemptTimeout, MaxResponseContentBufferSize = AwsAnswerLimits.MaxBodyBytes };
+        ssmClient = new Lazy<AmazonSimpleSystemsManagementClient>(() => new AmazonSimpleSystemsManagementClient(Credentials, ConfigureSdk(new AmazonSimpleSystemsManagementConfig(), Region)));
         Sender = new AwsHttpSender(http, AwsRetryPolicy.From(retry), options.CallObserver, deadline);
     }
 
@@ -248,12 +252,32 @@ internal sealed class AwsContext : IDisposable
         }
     }
 
+    /// <summary>The STS client for <paramref name="region"/> with the default credentials, made once per context.</summary>
+    internal AmazonSecurityTokenServiceClient Sts(string region) =>
+        stsClients.GetOrAdd(region, r => new Lazy<AmazonSecurityTokenServiceClient>(() => new AmazonSecurityTokenServiceClient(Credentials, ConfigureSdk(new AmazonSecurityTokenServiceConfig(), r)))).Value;
+
+    /// <summary>The SSM client of the context's region with the default credentials, made once per context.</summary>
+    internal AmazonSimpleSystemsManagementClient Ssm() => ssmClient.Value;
+
     /// <inheritdoc />
-    public void Dispose() => http.Dispose();
+    public void Dispose()
+    {
+        if (ssmClient.IsValueCreated)
+        {
+            ssmClient.Value.Dispose();
+        }
+
+        foreach (var client in stsClients.Values.Where(c => c.IsValueCreated))
+        {
+            client.Value.Dispose();
+        }
+
+        http.Dispose();
+    }
 
     private async Task<AWSCredentials> AssumeRoleOnceAsync(string roleArn, string region, CancellationToken cancellationToken)
     {
-        using var sts = new AmazonSecurityTokenServiceClient(Credentials, ConfigureSdk(new AmazonSecurityTokenServiceConfig(), region));
+        var sts = Sts(region);
         var response = await AwsSdkCall.RunAsync(
             this,
             "STS",

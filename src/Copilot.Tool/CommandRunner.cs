@@ -66,6 +66,7 @@ internal sealed class CommandRunner(ToolConsole console, CancellationToken cance
     {
         CopilotJobErrorCode.ApplicationRequired => "Name the application with -a/--app, or add `application: <name>` to copilot/.workspace.",
         CopilotJobErrorCode.OutsideWorkspace => "Move the file into the workspace, or allow its directory explicitly with --allow-outside-workspace <DIR>.",
+        CopilotJobErrorCode.OutputDirectoryRequired => "Add --output-dir <DIR> to write every pair's files there, or name one job (-n) and one environment (-e) to print its template.",
         CopilotJobErrorCode.Downgrade => string.Join(
             Environment.NewLine,
             ex.Recommendation,

@@ -122,7 +122,7 @@ public class CommandSurfaceTests
         Assert.That(run.Stderr, Is.EqualTo($"✘ {error}\nRun 'dotnet copilot-job {command} --help' for its options.\n"));
     }
 
-    [TestCase("package -n a -n b", "--name is given twice; it takes one value")]
+    [TestCase("package -a a -a b", "--app is given twice; it takes one value")]
     [TestCase("package --diff=yes", "--diff takes no value, but was given 'yes'")]
     [TestCase("package report-generator", "unexpected argument 'report-generator': this command takes options only")]
     public async Task Other_misuses_of_an_option_are_named(string commandLine, string error)

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using Amazon.SecurityToken;
 using Amazon.SecurityToken.Model;
 using Copilot.Packaging.Errors;
 using Copilot.Packaging.Records;
@@ -19,6 +18,8 @@ internal sealed class AwsRecordStore : IRecordStore
     private readonly ConcurrentDictionary<string, Lazy<Task<string?>>> parameters = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Lazy<Task<ApplicationRecord>>> applications = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<(string App, string Env), Lazy<Task<EnvironmentRecord>>> environments = new();
+    private readonly ConcurrentDictionary<(string App, string Env), Lazy<Task<EnvironmentRecord>>> locations = new();
+    private readonly ConcurrentDictionary<(string App, string Account, string Region), Lazy<Task<RegionalResources>>> regionals = new();
     private readonly Lazy<Task<string>> callerAccount;
 
     /// <summary>Creates the store over the run's AWS context.</summary>
@@ -28,6 +29,9 @@ internal sealed class AwsRecordStore : IRecordStore
         this.context = context;
         ssm = new SsmParameterReader(context);
         callerAccount = new Lazy<Task<string>>(ReadCallerAccountAsync);
+
+        // The second wave assumes the environment's manager role: its client is made while the first wave is under way.
+        _ = Task.Run(() => context.Sts(context.Region));
     }
 
     /// <inheritdoc />
@@ -44,6 +48,11 @@ internal sealed class AwsRecordStore : IRecordStore
     /// <inheritdoc />
     public Task<EnvironmentRecord> GetEnvironmentAsync(string app, string env, CancellationToken cancellationToken) =>
         environments.GetOrAdd((app, env), key => new Lazy<Task<EnvironmentRecord>>(() => ReadEnvironmentAsync(key.App, key.Env, cancellationToken))).Value;
+
+    /// <inheritdoc />
+    /// <remarks>From the SSM record alone: <see cref="EnvironmentRecord.Version"/> is empty and there are no features.</remarks>
+    public Task<EnvironmentRecord> LocateEnvironmentAsync(string app, string env, CancellationToken cancellationToken) =>
+        locations.GetOrAdd((app, env), key => new Lazy<Task<EnvironmentRecord>>(() => ReadLocationAsync(key.App, key.Env, cancellationToken))).Value;
 
     /// <inheritdoc />
     public async Task<IReadOnlyList<string>> ListEnvironmentsAsync(string app, CancellationToken cancellationToken)
@@ -66,7 +75,13 @@ internal sealed class AwsRecordStore : IRecordStore
     }
 
     /// <inheritdoc />
-    public async Task<RegionalResources> GetRegionalResourcesAsync(ApplicationRecord app, string region, CancellationToken cancellationToken)
+    public Task<RegionalResources> GetRegionalResourcesAsync(ApplicationRecord app, string region, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        return regionals.GetOrAdd((app.Name, app.Account, region), _ => new Lazy<Task<RegionalResources>>(() => ReadRegionalResourcesAsync(app, region, cancellationToken))).Value;
+    }
+
+    private async Task<RegionalResources> ReadRegionalResourcesAsync(ApplicationRecord app, string region, CancellationToken cancellationToken)
     {
         try
         {
@@ -105,7 +120,7 @@ internal sealed class AwsRecordStore : IRecordStore
         };
     }
 
-    private async Task<EnvironmentRecord> ReadEnvironmentAsync(string app, string env, CancellationToken cancellationToken)
+    private async Task<EnvironmentRecord> ReadLocationAsync(string app, string env, CancellationToken cancellationToken)
     {
         var name = EnvironmentParameter(app, env);
         var json = await GetParameterAsync(name, $"read the record of environment {env} in application {app}", cancellationToken).ConfigureAwait(false);
@@ -118,7 +133,21 @@ internal sealed class AwsRecordStore : IRecordStore
         }
 
         var record = SsmRecordJson.ParseEnvironment(name, json);
-        var region = record.Region.Length > 0 ? record.Region : context.Region;
+        return new EnvironmentRecord
+        {
+            Name = record.Name.Length > 0 ? record.Name : env,
+            Region = record.Region.Length > 0 ? record.Region : context.Region,
+            AccountId = record.AccountId,
+            ManagerRoleArn = record.ManagerRoleArn,
+            ExecutionRoleArn = record.ExecutionRoleArn,
+            Version = string.Empty,
+        };
+    }
+
+    private async Task<EnvironmentRecord> ReadEnvironmentAsync(string app, string env, CancellationToken cancellationToken)
+    {
+        var record = await LocateEnvironmentAsync(app, env, cancellationToken).ConfigureAwait(false);
+        var region = record.Region;
         var credentials = context.Credentials;
         if (record.ManagerRoleArn.Length > 0)
         {
@@ -155,13 +184,8 @@ internal sealed class AwsRecordStore : IRecordStore
                 $"cannot deploy a service to an undeployed environment. Please run \"copilot env deploy --name {env}\" to deploy the environment first");
         }
 
-        return new EnvironmentRecord
+        return record with
         {
-            Name = record.Name.Length > 0 ? record.Name : env,
-            Region = region,
-            AccountId = record.AccountId,
-            ManagerRoleArn = record.ManagerRoleArn,
-            ExecutionRoleArn = record.ExecutionRoleArn,
             Version = facts.Version,
             Features = facts.Features,
             ServiceDiscoveryEndpoint = facts.ServiceDiscoveryEndpoint,
@@ -201,7 +225,7 @@ internal sealed class AwsRecordStore : IRecordStore
     {
         try
         {
-            using var sts = new AmazonSecurityTokenServiceClient(context.Credentials, context.ConfigureSdk(new AmazonSecurityTokenServiceConfig(), context.Region));
+            var sts = context.Sts(context.Region);
             var identity = await AwsSdkCall.RunAsync(context, "STS", "GetCallerIdentity", context.Region, () => sts.GetCallerIdentityAsync(new GetCallerIdentityRequest()), CancellationToken.None).ConfigureAwait(false);
             return identity.Account;
         }

@@ -1,4 +1,3 @@
-using Amazon.SimpleSystemsManagement;
 using Amazon.SimpleSystemsManagement.Model;
 
 namespace Copilot.Packaging.Aws.Records;
@@ -9,7 +8,7 @@ internal sealed class SsmParameterReader(AwsContext context)
     /// <summary>The parameter's value, or null when it does not exist.</summary>
     internal async Task<string?> GetAsync(string name, CancellationToken cancellationToken)
     {
-        using var ssm = CreateClient();
+        var ssm = context.Ssm();
         try
         {
             var response = await AwsSdkCall.RunAsync(
@@ -30,7 +29,7 @@ internal sealed class SsmParameterReader(AwsContext context)
     /// <summary>The direct children of <paramref name="path"/> (non-recursive), every page, as name and value.</summary>
     internal async Task<IReadOnlyList<KeyValuePair<string, string>>> GetByPathAsync(string path, CancellationToken cancellationToken)
     {
-        using var ssm = CreateClient();
+        var ssm = context.Ssm();
         var parameters = new List<KeyValuePair<string, string>>();
         string? nextToken = null;
         do
@@ -50,7 +49,4 @@ internal sealed class SsmParameterReader(AwsContext context)
 
         return parameters;
     }
-
-    private AmazonSimpleSystemsManagementClient CreateClient() =>
-        new(context.Credentials, context.ConfigureSdk(new AmazonSimpleSystemsManagementConfig(), context.Region));
 }

@@ -41,4 +41,10 @@ public enum CopilotJobErrorCode
     /// allows (<c>AllowedOutsideWorkspace</c>). The recommendation says to allow its directory; a host says how.
     /// </summary>
     OutsideWorkspace,
+
+    /// <summary>
+    /// A batch of several jobs and environments was asked to print its templates: only one template can be printed, so
+    /// the files must go to an output directory. The recommendation names no flag; a host says how.
+    /// </summary>
+    OutputDirectoryRequired,
 }

@@ -47,6 +47,10 @@ public sealed class CopilotJobServices : IDisposable
     public Task<PackageResult> PackageAsync(JobPackageRequest request, CancellationToken cancellationToken) =>
         Packager().PackageAsync(request, cancellationToken);
 
+    /// <summary>Runs one <c>package</c> request over several jobs and environments (see <see cref="JobPackager.PackageBatchAsync"/>).</summary>
+    public Task<JobBatchResult> PackageBatchAsync(JobBatchRequest request, CancellationToken cancellationToken) =>
+        Packager().PackageBatchAsync(request, cancellationToken);
+
     /// <summary>Runs one <c>records export</c> request: the records are read through the AWS ports.</summary>
     /// <exception cref="CopilotJobException">No AWS access was configured, or what <see cref="RecordsExporter.ExportAsync"/> throws.</exception>
     public Task<RecordsExportResult> ExportRecordsAsync(RecordsExportRequest request, CancellationToken cancellationToken)

@@ -62,13 +62,19 @@ internal sealed class JobDeployer
             Strict = request.Strict,
             AllowedOutsideWorkspace = request.AllowedOutsideWorkspace,
         };
-        var prepared = await packager.PrepareAsync(packageRequest, cancellationToken).ConfigureAwait(false);
+        // The deployed stack's reads start with the environment stack's (they need only the environment's region and
+        // role) and are awaited where the run checks them.
+        Task<DeployedReads>? deployedRead = null;
+        var prepared = await packager.PrepareAsync(
+            packageRequest,
+            (read, app) => deployedRead = JobRecordsReader.Observed(StartDeployedReadsAsync(read.Located, app, packageRequest.JobName, request, cancellationToken)),
+            cancellationToken).ConfigureAwait(false);
         var environment = prepared.Records.Environment;
         var stackName = prepared.StackName;
-        var source = await aws.DeployedStacks.ForEnvironmentAsync(environment, cancellationToken).ConfigureAwait(false);
-        if (!request.AllowDowngrade)
+        var reads = await deployedRead!.ConfigureAwait(false);
+        if (reads.Version is not null)
         {
-            TemplateVersionComparer.EnsureNotDowngrade(prepared.Job, await source.GetDeployedVersionAsync(stackName, cancellationToken).ConfigureAwait(false));
+            TemplateVersionComparer.EnsureNotDowngrade(prepared.Job, await reads.Version.ConfigureAwait(false));
         }
 
         var (rendered, templateText) = await packager.RenderUploadedAsync(packageRequest, prepared, cancellationToken).ConfigureAwait(false);
@@ -78,7 +84,7 @@ internal sealed class JobDeployer
 
         if (request.Diff)
         {
-            var deployed = await source.GetDeployedStackAsync(stackName, cancellationToken).ConfigureAwait(false);
+            var deployed = await reads.Stack!.ConfigureAwait(false);
             if (deployed is null)
             {
                 reporter.Info($"Stack {stackName} does not exist yet: everything is new.");
@@ -169,6 +175,20 @@ internal sealed class JobDeployer
         return descriptions;
     }
 
+    // Started once the environment is located: the role session, then the version (downgrade guard) and the stack (--diff) together.
+    private async Task<DeployedReads> StartDeployedReadsAsync(Task<Records.EnvironmentRecord> located, string app, string job, JobDeployRequest request, CancellationToken cancellationToken)
+    {
+        var environment = await located.ConfigureAwait(false);
+        var stackName = Synthesis.WorkloadStackName.Of(app, environment.Name, job);
+        var source = await aws.DeployedStacks.ForEnvironmentAsync(environment, cancellationToken).ConfigureAwait(false);
+        return new DeployedReads(
+            request.AllowDowngrade ? null : JobRecordsReader.Observed(source.GetDeployedVersionAsync(stackName, cancellationToken)),
+            request.Diff ? JobRecordsReader.Observed(source.GetDeployedStackAsync(stackName, cancellationToken)) : null);
+    }
+
     private static string RollbackAdvice(string stackName, Records.EnvironmentRecord environment) =>
         $"Rollback is disabled: the stack keeps the resources that were created or updated. Inspect it in the CloudFormation console, then either roll it back with `aws cloudformation rollback-stack --stack-name {stackName}{(environment.ExecutionRoleArn.Length > 0 ? $" --role-arn {environment.ExecutionRoleArn}" : string.Empty)}` or fix the cause and deploy again.";
 }
+
+/// <summary>The deployed stack's reads of a deploy run: its version unless downgrades are allowed, and its template, parameters and tags with <c>--diff</c>.</summary>
+internal sealed record DeployedReads(Task<string?>? Version, Task<DeployedStack?>? Stack);

@@ -6,7 +6,6 @@ using Copilot.Packaging.Manifest.Validation;
 using Copilot.Packaging.Reporting;
 using Copilot.Packaging.Synthesis;
 using Copilot.Packaging.Workspace;
-using Copilot.Packaging.Yaml;
 
 namespace Copilot.Packaging.Jobs;
 
@@ -22,6 +21,8 @@ public sealed class JobPackager
     private readonly IPackagingReporter _reporter;
     private readonly AwsPorts? _aws;
     private readonly TimeProvider _clock;
+    private readonly JobRecordsReader _records;
+    private readonly JobBatchScope? _batch;
 
     /// <summary>Creates a packager.</summary>
     /// <param name="fileSystem">The file system the workspace is read from and output written to.</param>
@@ -36,6 +37,19 @@ public sealed class JobPackager
         _variables = variables;
         _reporter = reporter;
         _aws = aws;
+        _records = new JobRecordsReader(fileSystem, aws, reporter);
+    }
+
+    // A packager for one pair of a batch: its own reporter, the batch's records.
+    internal JobPackager(JobPackager batch, IPackagingReporter reporter, AwsPorts? aws, JobBatchScope scope)
+    {
+        _batch = scope;
+        _clock = batch._clock;
+        _fileSystem = batch._fileSystem;
+        _variables = batch._variables;
+        _reporter = reporter;
+        _aws = aws;
+        _records = batch._records;
     }
 
     /// <summary>Runs one <c>package</c> request.</summary>
@@ -47,9 +61,35 @@ public sealed class JobPackager
     {
         ArgumentNullException.ThrowIfNull(request);
         request.Mode.EnsureValid();
+        var (result, files) = await ProducePairAsync(request, cancellationToken);
+        return files is null ? result : result with { WrittenFiles = files.Write(_fileSystem, cancellationToken) };
+    }
+
+    /// <summary>
+    /// Runs one <c>package</c> request over several jobs and environments (see <see cref="JobBatchRequest"/>): the pairs
+    /// are packaged concurrently, records and AWS reads shared (each application and environment is read once), and
+    /// with <see cref="PackageMode.WriteFiles"/> every pair's files are written in one all-or-nothing step once all
+    /// pairs succeeded. Pairs that fail are returned in <see cref="JobBatchResult.Failures"/>; what each pair reported
+    /// is passed on afterwards in pair order, each line prefixed with <c>&lt;job&gt;-&lt;env&gt;: </c>.
+    /// </summary>
+    /// <exception cref="CopilotJobException">
+    /// The pairs could not be listed (no workspace, jobs or environments), a name repeats nothing, or a print was asked
+    /// for several pairs.
+    /// </exception>
+    public Task<JobBatchResult> PackageBatchAsync(JobBatchRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        request.Mode.EnsureValid();
+        return new JobBatchPackager(new JobPackager(_fileSystem, _variables, new SynchronizedReporter(_reporter), _aws, _clock), _reporter)
+            .RunAsync(request, cancellationToken);
+    }
+
+    /// <summary>A run (or a pair of a batch) up to its output: the result, and the files to write (not written yet).</summary>
+    internal async Task<(PackageResult Result, PackageOutput? Files)> ProducePairAsync(JobPackageRequest request, CancellationToken cancellationToken)
+    {
         try
         {
-            return await RunAsync(request, cancellationToken);
+            return await ProduceAsync(request, cancellationToken);
         }
         catch (CopilotJobException ex) when (request.Mode is PackageMode.Diff && ex.Code == CopilotJobErrorCode.AwsRead)
         {
@@ -58,20 +98,28 @@ public sealed class JobPackager
         }
     }
 
-    private async Task<PackageResult> RunAsync(JobPackageRequest request, CancellationToken cancellationToken)
+    /// <summary>The file system, AWS ports and records of this packager, for the pairs of a batch.</summary>
+    internal IFileSystem FileSystem => _fileSystem;
+
+    internal AwsPorts? Aws => _aws;
+
+    internal JobRecordsReader Records => _records;
+
+    private async Task<(PackageResult Result, PackageOutput? Files)> ProduceAsync(JobPackageRequest request, CancellationToken cancellationToken)
     {
-        var prepared = await PrepareAsync(request, cancellationToken);
+        Task<DeployedTemplate?>? deployedRead = null;
+        var prepared = await PrepareAsync(
+            request,
+            (read, app) => deployedRead = DeployedStackReader.Start(_aws, request, read.FromAws, read.Located, app, cancellationToken),
+            cancellationToken);
         var (workspace, app, job, records, manifest, stackName) = prepared;
         var env = records.Environment.Name;
         cancellationToken.ThrowIfCancellationRequested();
-        var deployed = await DeployedStackReader.ReadAsync(_aws, _reporter, request, records, stackName, cancellationToken);
+        var deployed = await DeployedStackReader.FinishAsync(deployedRead, _aws, _reporter, request, records, stackName);
         cancellationToken.ThrowIfCancellationRequested();
         var rendered = await new JobRenderer(_fileSystem, _reporter, _aws?.Assets, request)
             .RenderAsync(workspace, app, job, records, manifest, request.Mode, cancellationToken);
-
         cancellationToken.ThrowIfCancellationRequested();
-        var templateText = CheckedTemplateText(rendered.Stack, manifest);
-
         var configuration = rendered.Stack.Configuration;
         var result = new PackageResult { JobName = job, EnvironmentName = env, Parameters = configuration.Parameters, Tags = configuration.Tags };
         switch (request.Mode)
@@ -83,11 +131,11 @@ public sealed class JobPackager
                 }
 
                 var stackDiff = DeployedStackComparison.Compare(deployed, rendered.Stack);
-                return new PackageResult { JobName = job, EnvironmentName = env, DiffText = stackDiff.ToText(new DiffWriteOptions { Color = diff.Color }), HasDiff = stackDiff.HasChanges };
+                return (new PackageResult { JobName = job, EnvironmentName = env, DiffText = stackDiff.ToText(new DiffWriteOptions { Color = diff.Color }), HasDiff = stackDiff.HasChanges }, null);
             case PackageMode.WriteFiles files:
-                return result with { WrittenFiles = PackageOutput.Write(_fileSystem, request.WorkingDirectory, files, job, env, rendered, templateText, cancellationToken) };
+                return (result, PackageOutput.For(_fileSystem, request.WorkingDirectory, files, job, env, rendered));
             default:
-                return result with { TemplateText = templateText };
+                return (result with { TemplateText = rendered.TemplateText }, null);
         }
     }
 
@@ -95,14 +143,23 @@ public sealed class JobPackager
     /// The first half of a run, shared by <c>package</c> and <c>deploy</c>: workspace, job, records, manifest (loaded,
     /// validated, subnets resolved, environment features checked) and the stack name. Nothing is uploaded yet.
     /// </summary>
-    internal async Task<PreparedJob> PrepareAsync(JobPackageRequest request, CancellationToken cancellationToken)
+    /// <param name="request">The request.</param>
+    /// <param name="recordsStarted">
+    /// Called with the application once the record reads are under way, to start reads that need only the environment's region and role
+    /// (the deployed stack) in the same wave as the last records; null for none.
+    /// </param>
+    /// <param name="cancellationToken">Cancels the run.</param>
+    internal async Task<PreparedJob> PrepareAsync(JobPackageRequest request, Action<JobRecordsRead, string>? recordsStarted, CancellationToken cancellationToken)
     {
-        var workspace = CopilotWorkspace.Find(_fileSystem, request.WorkingDirectory);
+        var workspace = _batch?.Workspace ?? CopilotWorkspace.Find(_fileSystem, request.WorkingDirectory);
         var app = WorkspaceCatalog.ApplicationOf(workspace, request.ApplicationName);
         var job = request.JobName;
-        WorkloadDirectories.EnsureJob(_fileSystem, workspace, job);
+        (_batch ?? new JobBatchScope(workspace)).EnsureJob(_fileSystem, job);
+
         cancellationToken.ThrowIfCancellationRequested();
-        var records = await JobRecords.ReadAsync(_fileSystem, _aws, _reporter, workspace, app, request.EnvironmentName, cancellationToken);
+        var read = await _records.StartAsync(workspace, app, request.EnvironmentName, cancellationToken);
+        recordsStarted?.Invoke(read, app);
+        var records = await read.Records;
         var env = records.Environment.Name;
 
         cancellationToken.ThrowIfCancellationRequested();
@@ -123,21 +180,6 @@ public sealed class JobPackager
     {
         var rendered = await new JobRenderer(_fileSystem, _reporter, _aws?.Assets, request).RenderAsync(
             prepared.Workspace, prepared.App, prepared.Job, prepared.Records, prepared.Manifest, request.Mode, cancellationToken);
-        return (rendered.Stack, CheckedTemplateText(rendered.Stack, prepared.Manifest));
+        return (rendered.Stack, rendered.TemplateText);
     }
-
-    // The template as text, refused when CloudFormation or ECS could not take it (notes go to --verbose).
-    private string CheckedTemplateText(JobStack stack, JobManifest manifest)
-    {
-        var templateText = YamlTextWriter.Write(stack.Template);
-        foreach (var note in CloudFormationLimits.Check(stack, templateText, manifest.Manifest, manifest.ScheduleExpression))
-        {
-            _reporter.Verbose(note);
-        }
-
-        return templateText;
-    }
-
-    /// <summary>What <see cref="PrepareAsync"/> found.</summary>
-    internal sealed record PreparedJob(CopilotWorkspace Workspace, string App, string Job, JobRecords Records, JobManifest Manifest, string StackName);
 }

@@ -7,11 +7,15 @@ using Copilot.Packaging.Synthesis.EnvController;
 using Copilot.Packaging.TemplatePatches;
 using Copilot.Packaging.Upload;
 using Copilot.Packaging.Workspace;
+using Copilot.Packaging.Yaml;
 
 namespace Copilot.Packaging.Jobs;
 
-/// <summary>The rendered stack of a job and the addons template text to write next to it (packaged when assets were uploaded).</summary>
-internal sealed record RenderedJob(JobStack Stack, string? AddonsText);
+/// <summary>
+/// The rendered stack of a job, its template text (checked against CloudFormation's and ECS's limits), and the addons
+/// template text to write next to it (packaged when assets were uploaded).
+/// </summary>
+internal sealed record RenderedJob(JobStack Stack, string TemplateText, string? AddonsText);
 
 /// <summary>Addons, asset uploads, synthesis and the YAML patches of <c>overrides/</c>.</summary>
 internal sealed class JobRenderer(IFileSystem fileSystem, IPackagingReporter reporter, IAssetPublisher? assets, JobPackageRequest request)
@@ -70,7 +74,7 @@ internal sealed class JobRenderer(IFileSystem fileSystem, IPackagingReporter rep
             reporter.Info($"Applied {overrides.PatchCount} patch(es) from {overrides.PatchFile}.");
         }
 
-        return new RenderedJob(stack, addonsText);
+        return new RenderedJob(stack, CheckedTemplateText(stack, manifest), addonsText);
     }
 
     private async Task<UploadResult> UploadAsync(
@@ -97,5 +101,17 @@ internal sealed class JobRenderer(IFileSystem fileSystem, IPackagingReporter rep
                 Reporter = reporter,
             },
             cancellationToken);
+    }
+
+    // The template as text, refused when CloudFormation or ECS could not take it (notes go to --verbose).
+    private string CheckedTemplateText(JobStack stack, JobManifest manifest)
+    {
+        var templateText = YamlTextWriter.Write(stack.Template);
+        foreach (var note in CloudFormationLimits.Check(stack, templateText, manifest.Manifest, manifest.ScheduleExpression))
+        {
+            reporter.Verbose(note);
+        }
+
+        return templateText;
     }
 }

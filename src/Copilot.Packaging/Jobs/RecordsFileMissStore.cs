@@ -12,7 +12,7 @@ namespace Copilot.Packaging.Jobs;
 internal sealed class RecordsFileMissStore(RecordsFileMiss miss, Func<IRecordStore>? awsRecordStoreFactory, IPackagingReporter reporter) : IRecordStore
 {
     private IRecordStore? _aws;
-    private bool _announced;
+    private int _calls;
 
     /// <inheritdoc />
     public string Source => _aws?.Source ?? "AWS";
@@ -30,6 +30,10 @@ internal sealed class RecordsFileMissStore(RecordsFileMiss miss, Func<IRecordSto
         AskAsync(store => store.GetEnvironmentAsync(app, env, cancellationToken));
 
     /// <inheritdoc />
+    public Task<EnvironmentRecord> LocateEnvironmentAsync(string app, string env, CancellationToken cancellationToken) =>
+        AskAsync(store => store.LocateEnvironmentAsync(app, env, cancellationToken));
+
+    /// <inheritdoc />
     public Task<IReadOnlyList<string>> ListEnvironmentsAsync(string app, CancellationToken cancellationToken) =>
         AskAsync(store => store.ListEnvironmentsAsync(app, cancellationToken));
 
@@ -39,6 +43,7 @@ internal sealed class RecordsFileMissStore(RecordsFileMiss miss, Func<IRecordSto
 
     private async Task<T> AskAsync<T>(Func<IRecordStore, Task<T>> call)
     {
+        var first = Interlocked.Increment(ref _calls) == 1;
         if (awsRecordStoreFactory is null)
         {
             throw miss.NotAskedInAws("this run has no AWS access", null, null);
@@ -46,10 +51,12 @@ internal sealed class RecordsFileMissStore(RecordsFileMiss miss, Func<IRecordSto
 
         try
         {
-            var result = await call(_aws ??= awsRecordStoreFactory()).ConfigureAwait(false);
-            if (!_announced)
+            var result = await call(LazyInitializer.EnsureInitialized(ref _aws, awsRecordStoreFactory)).ConfigureAwait(false);
+
+            // The notice follows the first call made, as a sequential run would show it: reads made concurrently
+            // after it neither announce early nor (when the first one failed) after the error.
+            if (first)
             {
-                _announced = true;
                 reporter.Info($"{miss.Fact}; reading it from {Source}.");
             }
 

@@ -19,6 +19,16 @@ internal interface IRecordStore
     /// <summary>Reads the environment record.</summary>
     Task<EnvironmentRecord> GetEnvironmentAsync(string app, string env, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The environment record as far as it says where the environment is: name, region, account and roles, which the
+    /// AWS store knows from SSM before it reads the environment stack. <see cref="EnvironmentRecord.Version"/> and
+    /// <see cref="EnvironmentRecord.Features"/> may be empty; use it only to start reads that need the environment's
+    /// region and role (the deployed workload stack), so they run in the same wave as the environment stack's.
+    /// The default is the full record.
+    /// </summary>
+    Task<EnvironmentRecord> LocateEnvironmentAsync(string app, string env, CancellationToken cancellationToken) =>
+        GetEnvironmentAsync(app, env, cancellationToken);
+
     /// <summary>Lists the application's environment names, sorted.</summary>
     Task<IReadOnlyList<string>> ListEnvironmentsAsync(string app, CancellationToken cancellationToken);
 

@@ -9,10 +9,10 @@ namespace Copilot.Tool.Commands;
 /// </summary>
 internal sealed record JobChoice(CommandOption Name, CommandOption Environment, CommandOption Application)
 {
-    /// <summary>Adds the three flags to <paramref name="command"/>.</summary>
-    public static JobChoice AddTo(CommandLineApplication command) => new(
-        command.Option("-n|--name <JOB>", "Name of the job.", CommandOptionType.SingleValue),
-        command.Option("-e|--env <ENV>", "Name of the environment.", CommandOptionType.SingleValue),
+    /// <summary>Adds the three flags to <paramref name="command"/>; <c>-n</c> and <c>-e</c> may repeat when <paramref name="repeatable"/>.</summary>
+    public static JobChoice AddTo(CommandLineApplication command, bool repeatable = false) => new(
+        command.Option("-n|--name <JOB>", repeatable ? "Name of the job. Repeat it to package several jobs." : "Name of the job.", repeatable ? CommandOptionType.MultipleValue : CommandOptionType.SingleValue),
+        command.Option("-e|--env <ENV>", repeatable ? "Name of the environment. Repeat it to package for several environments." : "Name of the environment.", repeatable ? CommandOptionType.MultipleValue : CommandOptionType.SingleValue),
         command.Option("-a|--app <APP>", "Name of the application (default: the one in copilot/.workspace).", CommandOptionType.SingleValue));
 
     /// <summary>The job and the environment: as named, else the only one, else asked for.</summary>
@@ -28,5 +28,36 @@ internal sealed record JobChoice(CommandOption Name, CommandOption Environment, 
             "environment", "-e/--env", "Which environment would you like to package this stack for?",
             await catalog.ListEnvironmentsAsync(workingDirectory, Application.Value(), runner.CancellationToken), runner.CancellationToken);
         return (job, environment);
+    }
+
+    /// <summary>
+    /// The jobs and environments of a run over several (<c>package</c>): as named; with <paramref name="all"/> a list
+    /// not given stays empty (every one); without it, a name not given is chosen as for one job in one environment.
+    /// </summary>
+    public async Task<(List<string> Jobs, List<string> Environments)> SelectSeveralAsync(CommandRunner runner, CopilotJobServices services, ConsoleReporter reporter, bool all)
+    {
+        var jobs = Name.Values.OfType<string>().ToList();
+        var environments = Environment.Values.OfType<string>().ToList();
+        if (!all && (jobs.Count == 0 || environments.Count == 0))
+        {
+            var selector = new NameSelector(new TerminalChoicePrompt(runner.Console), reporter);
+            var catalog = services.Catalog();
+            var workingDirectory = runner.Console.WorkingDirectory;
+            if (jobs.Count == 0)
+            {
+                jobs.Add(await selector.SelectAsync(
+                    "job", "-n/--name", "Which job would you like to generate a CloudFormation template for?",
+                    catalog.ListJobs(workingDirectory, Application.Value()), runner.CancellationToken));
+            }
+
+            if (environments.Count == 0)
+            {
+                environments.Add(await selector.SelectAsync(
+                    "environment", "-e/--env", "Which environment would you like to package this stack for?",
+                    await catalog.ListEnvironmentsAsync(workingDirectory, Application.Value(), runner.CancellationToken), runner.CancellationToken));
+            }
+        }
+
+        return (jobs, environments);
     }
 }

@@ -22,9 +22,19 @@ internal static class PackageCommand
                   Write the template and its parameters to ./infrastructure.
                   $ dotnet copilot-job package -n report-generator -e test --output-dir ./infrastructure
                   (writes report-generator-test.stack.yml and report-generator-test.params.yml)
+                  Write every job for environments "test" and "prod" to ./infrastructure in one run.
+                  $ dotnet copilot-job package --all -e test -e prod --output-dir ./infrastructure
+
+                Several jobs or environments (-n a -n b, -e test -e prod, --all):
+                  Every job named is packaged for every environment named, concurrently; --all stands for every job
+                  (without -n) and every environment the records know (without -e). Files need --output-dir: each
+                  pair writes <job>-<env>.stack.yml and its configuration there, and nothing is written unless every
+                  pair succeeds. --diff prints one diff per pair under a "--- <job>-<env>" line; the exit code is the
+                  highest a single run of any pair would give. --upload-assets uploads one pair at a time.
                 """;
             var verbose = CommandDefaults.Apply(command, parent);
-            var names = JobChoice.AddTo(command);
+            var names = JobChoice.AddTo(command, repeatable: true);
+            var all = command.Option("--all", "Optional. Every job (unless -n is given) for every environment the records know (unless -e is given); needs --output-dir or --diff.", CommandOptionType.NoValue);
             var outputDir = command.Option("--output-dir <DIR>", "Optional. Writes the stack template and template configuration to a directory.", CommandOptionType.SingleValue);
             var paramsFormat = command.Option("--params-format", "Optional. Format of the template configuration with --output-dir: yaml (default) or json (copilot's .params.json).", CommandOptionType.SingleValue);
             paramsFormat.ValueName = "yaml|json";
@@ -45,7 +55,24 @@ internal static class PackageCommand
                 }
 
                 using var services = JobServices.For(runner, reporter, aws);
-                var (job, environment) = await names.SelectAsync(runner, services, reporter);
+                var (jobs, environments) = await names.SelectSeveralAsync(runner, services, reporter, all.HasValue());
+                if (all.HasValue() || jobs.Count != 1 || environments.Count != 1)
+                {
+                    return await RunBatchAsync(services, runner, reporter, new JobBatchRequest
+                    {
+                        WorkingDirectory = runner.Console.WorkingDirectory,
+                        JobNames = jobs.Count == 0 ? null : jobs,
+                        EnvironmentNames = environments.Count == 0 ? null : environments,
+                        ApplicationName = names.Application.Value(),
+                        Mode = mode,
+                        AllowDowngrade = allowDowngrade.HasValue(),
+                        Strict = strict.HasValue(),
+                        AllowedOutsideWorkspace = allowOutside.Directories,
+                    });
+                }
+
+                var job = jobs[0];
+                var environment = environments[0];
                 var request = new JobPackageRequest
                 {
                     WorkingDirectory = runner.Console.WorkingDirectory,
@@ -77,6 +104,47 @@ internal static class PackageCommand
                 return ExitCodes.Success;
             }));
         });
+    }
+
+    // Several pairs: diffs on stdout under a line naming each pair, errors on stderr named the same way, files listed.
+    private static async Task<int> RunBatchAsync(CopilotJobServices services, CommandRunner runner, ConsoleReporter reporter, JobBatchRequest request)
+    {
+        var result = await services.PackageBatchAsync(request, runner.CancellationToken);
+        var exitCode = ExitCodes.Success;
+        foreach (var pair in result.Results)
+        {
+            if (pair.DiffText is not null)
+            {
+                await runner.Console.Out.WriteAsync($"--- {pair.JobName}-{pair.EnvironmentName}\n{pair.DiffText}");
+                exitCode = Math.Max(exitCode, pair.HasDiff ? ExitCodes.DiffFound : ExitCodes.Success);
+            }
+        }
+
+        // A records error is shared by every pair of its environment: reported once, naming them all.
+        foreach (var group in result.Failures.GroupBy(f => f.Error is DiffUnavailableException { InnerException: CopilotJobException cause } ? cause : f.Error))
+        {
+            var error = group.First().Error;
+            var pairs = string.Join(", ", group.Select(f => $"{f.JobName}-{f.EnvironmentName}"));
+            if (error.Recommendation is not null)
+            {
+                reporter.Info($"{pairs}: {error.Recommendation}");
+            }
+
+            reporter.Error(string.Join("\n", error.Describe().Split('\n').Select(line => $"{pairs}: {line}")));
+            exitCode = Math.Max(exitCode, error.Code == CopilotJobErrorCode.DiffUnavailable ? ExitCodes.DiffUnavailable : ExitCodes.UserError);
+        }
+
+        if (result.Failures.Count > 0 && request.Mode is PackageMode.WriteFiles)
+        {
+            reporter.Error($"{result.Failures.Count} of {result.Failures.Count + result.Results.Count} jobs and environments failed: no files were written");
+        }
+
+        foreach (var file in result.WrittenFiles)
+        {
+            reporter.Info($"Wrote {file}");
+        }
+
+        return exitCode;
     }
 
     // The flags to one mode; the combinations a diff cannot honour are refused first, before anything is read.

@@ -20,6 +20,7 @@ public sealed class FaultProxy : IDisposable
     private readonly CancellationTokenSource stopping = new();
     private readonly ConcurrentBag<Task> connections = [];
     private readonly Task accepting;
+    private readonly System.Diagnostics.Stopwatch clock = System.Diagnostics.Stopwatch.StartNew();
 
     private FaultProxy(Uri target)
     {
@@ -38,6 +39,12 @@ public sealed class FaultProxy : IDisposable
 
     /// <summary>Every request seen, in order, as <c>Service Operation</c> text (for example <c>SSM GetParameter</c>).</summary>
     public ConcurrentQueue<string> Seen { get; } = new();
+
+    /// <summary>Added to every forwarded request before it is forwarded (a distant AWS region); none by default.</summary>
+    public TimeSpan Latency { get; set; }
+
+    /// <summary>Every forwarded request with the times it arrived and was answered (see <see cref="ProxyExchange.Waves"/>).</summary>
+    public ConcurrentQueue<ProxyExchange> Exchanges { get; } = new();
 
     /// <summary>Starts a proxy in front of <paramref name="target"/>.</summary>
     public static FaultProxy Start(Uri target) => new(target);
@@ -106,6 +113,12 @@ public sealed class FaultProxy : IDisposable
                         await WriteAsync(stream, fault.Status, fault.ContentType, fault.Body).ConfigureAwait(false);
                         return;
                     default:
+                        var arrived = clock.Elapsed;
+                        if (Latency > TimeSpan.Zero)
+                        {
+                            await Task.Delay(Latency, stopping.Token).ConfigureAwait(false);
+                        }
+
                         var (status, contentType, body) = await ForwardAsync(request).ConfigureAwait(false);
                         if (fault.Rewrite is { } rewrite)
                         {
@@ -113,6 +126,7 @@ public sealed class FaultProxy : IDisposable
                         }
 
                         await WriteAsync(stream, status, contentType, body).ConfigureAwait(false);
+                        Exchanges.Enqueue(new ProxyExchange($"{request.Service} {request.Operation}", arrived, clock.Elapsed));
                         return;
                 }
             }
@@ -212,6 +226,31 @@ public sealed class FaultProxy : IDisposable
         }
 
         return new FaultRequest(requestLine[0], requestLine.Length > 1 ? requestLine[1] : "/", headers, body);
+    }
+}
+
+/// <summary>One forwarded request: what it was, and when it arrived and was answered (since the proxy started).</summary>
+/// <param name="Call">The request as <c>service Operation</c> (for example <c>ssm GetParameter</c>).</param>
+/// <param name="Arrived">When the request had arrived.</param>
+/// <param name="Answered">When its answer had been written.</param>
+public sealed record ProxyExchange(string Call, TimeSpan Arrived, TimeSpan Answered)
+{
+    /// <summary>
+    /// The number of sequential round trips: the longest chain of requests each of which arrived after the one before
+    /// it had been answered. With a <see cref="FaultProxy.Latency"/> well above the client's own time between
+    /// requests, requests issued together overlap and count as one wave.
+    /// </summary>
+    public static int Waves(IReadOnlyCollection<ProxyExchange> exchanges)
+    {
+        ArgumentNullException.ThrowIfNull(exchanges);
+        var ordered = exchanges.OrderBy(e => e.Arrived).ToList();
+        var depth = new int[ordered.Count];
+        for (var i = 0; i < ordered.Count; i++)
+        {
+            depth[i] = 1 + Enumerable.Range(0, i).Where(j => ordered[j].Answered <= ordered[i].Arrived).Select(j => depth[j]).DefaultIfEmpty(0).Max();
+        }
+
+        return depth.DefaultIfEmpty(0).Max();
     }
 }
 
