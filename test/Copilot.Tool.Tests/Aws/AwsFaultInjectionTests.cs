@@ -130,8 +130,11 @@ public sealed class AwsFaultInjectionTests : DeployableMotoFixture
     [TestCase("sts", "AssumeRole", "2", "adaptive", 2)]
     public async Task The_retry_variables_set_how_often_a_failing_call_is_tried(string service, string operation, string? attempts, string? mode, int expected)
     {
+        // A proxy of its own, so an endpoint of its own: the SDK keeps one retry budget per endpoint for the whole
+        // process, which the fixture's other failing calls draw down (it once left AssumeRole no retry at all).
+        using var own = FaultProxy.Start(Server.Endpoint);
         var failed = 0;
-        proxy.Rule = r =>
+        own.Rule = r =>
         {
             if (r.Service != service || r.Operation != operation || (operation == "GetTemplateSummary" && !Encoding.UTF8.GetString(r.Body).Split('&').Contains("StackName=my-app-test")))
             {
@@ -141,8 +144,7 @@ public sealed class AwsFaultInjectionTests : DeployableMotoFixture
             Interlocked.Increment(ref failed);
             return Fault.QueryError(503, "ServiceUnavailable");
         };
-        proxy.Seen.Clear();
-        var variables = AwsWorkspace.Variables(proxy.Endpoint.ToString());
+        var variables = AwsWorkspace.Variables(own.Endpoint.ToString());
         variables["COPILOT_JOB_AWS_DEADLINE"] = DeadlineSeconds;
         if (attempts is not null)
         {
@@ -159,7 +161,7 @@ public sealed class AwsFaultInjectionTests : DeployableMotoFixture
         using (Assert.EnterMultipleScope())
         {
             Assert.That(run.ExitCode, Is.EqualTo(1), run.ToString());
-            Assert.That(Volatile.Read(ref failed), Is.EqualTo(expected), string.Join(", ", proxy.Seen));
+            Assert.That(Volatile.Read(ref failed), Is.EqualTo(expected), string.Join(", ", own.Seen));
             Assert.That(Directory.Exists(workspace.File("out")), Is.False);
         }
     }
