@@ -52,7 +52,9 @@ internal sealed class JobBatchPackager(JobPackager shared, IPackagingReporter re
         var parallelism = request.MaxParallelism > 0 ? request.MaxParallelism : Math.Max(2, Environment.ProcessorCount * 2);
         using var slots = new SemaphoreSlim(parallelism);
         var scope = new JobBatchScope(workspace);
-        var runs = pairs.Select(pair => RunPairAsync(request, pair.Job, pair.Env, aws, scope, slots, cancellationToken)).ToList();
+        // Task.Run: offline, a pair runs synchronously from start to end (its reads complete at once), so without it the
+        // pairs would run one after another on this thread instead of side by side on the thread pool.
+        var runs = pairs.Select(pair => Task.Run(() => RunPairAsync(request, pair.Job, pair.Env, aws, scope, slots, cancellationToken), cancellationToken)).ToList();
         await Task.WhenAll(runs);
 
         var outcomes = runs.Select(r => r.Result).ToList();
