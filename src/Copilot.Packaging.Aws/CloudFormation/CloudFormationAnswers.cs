@@ -17,10 +17,6 @@ internal static class CloudFormationAnswers
         errorCode is "ChangeSetNotFound" or "ChangeSetNotFoundException" ||
         (errorCode == "ValidationError" && message.Contains("does not exist", StringComparison.Ordinal));
 
-    /// <summary>True when AWS asked the caller to slow down.</summary>
-    public static bool IsThrottling(string errorCode) =>
-        errorCode is "Throttling" or "ThrottlingException" or "RequestLimitExceeded" or "TooManyRequestsException";
-
     /// <summary>True when a failed change set failed only because it would change nothing.</summary>
     public static bool ChangesNothing(string status, string? reason, int changeCount) =>
         status == "FAILED" && changeCount == 0 && reason is not null &&
@@ -28,9 +24,9 @@ internal static class CloudFormationAnswers
          reason.Contains("No updates are to be performed", StringComparison.Ordinal));
 
     /// <summary>The kind of a failed call, for the deploy engine.</summary>
-    public static StackFailureKind Classify(string operation, string errorCode, string message)
+    public static StackFailureKind Classify(string operation, int statusCode, string errorCode, string message)
     {
-        if (IsThrottling(errorCode))
+        if (Http.AwsRetryPolicy.IsThrottling(statusCode, errorCode))
         {
             return StackFailureKind.Throttled;
         }

@@ -169,7 +169,7 @@ internal sealed class CloudFormationStackDeployer(AwsQueryClient query) : IStack
     }
 
     private static StackOperationException Wrap(AwsServiceException ex) =>
-        new(ex.Operation, ex.ErrorCode, ex.ServiceMessage, CloudFormationAnswers.Classify(ex.Operation, ex.ErrorCode, ex.ServiceMessage), ex);
+        new(ex.Operation, ex.ErrorCode, ex.ServiceMessage, CloudFormationAnswers.Classify(ex.Operation, (int)ex.StatusCode, ex.ErrorCode, ex.ServiceMessage), ex);
 
     private static DateTimeOffset? Time(string? text) =>
         DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var time) ? time : null;

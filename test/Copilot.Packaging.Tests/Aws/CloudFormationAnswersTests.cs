@@ -15,7 +15,7 @@ public sealed class CloudFormationAnswersTests
     [TestCase("DeleteStack", "AccessDenied", "User is not authorized; the role does not exist", StackFailureKind.Other)]
     // object: a public test method cannot take the internal enum; NUnit passes the boxed value.
     public void Errors_are_classified_by_code_and_operation(string operation, string code, string message, object expected) =>
-        Assert.That(CloudFormationAnswers.Classify(operation, code, message), Is.EqualTo((StackFailureKind)expected));
+        Assert.That(CloudFormationAnswers.Classify(operation, 400, code, message), Is.EqualTo((StackFailureKind)expected));
 
     [TestCase("FAILED", "The submitted information didn't contain changes. Submit different information to create a change set.", 0, true)]
     [TestCase("FAILED", "No updates are to be performed.", 0, true)]
