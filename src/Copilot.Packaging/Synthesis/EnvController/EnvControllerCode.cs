@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-
 namespace Copilot.Packaging.Synthesis.EnvController;
 
 /// <summary>
@@ -7,7 +5,7 @@ namespace Copilot.Packaging.Synthesis.EnvController;
 /// zipped at build time into a single stored entry <c>index.js</c> with fixed metadata, so that the same
 /// source gives the same bytes, hash and S3 key on every machine.
 /// </summary>
-internal static class EnvControllerCode
+internal static partial class EnvControllerCode
 {
     /// <summary>The Lambda runtime the handler is written for.</summary>
     public const string Runtime = "nodejs22.x";
@@ -24,15 +22,15 @@ internal static class EnvControllerCode
     private static readonly Lazy<byte[]> ZipBytes =
         new(() => EmbeddedResourceReader.ReadAll(typeof(EnvControllerCode).Assembly, ResourceName));
 
-    private static readonly Lazy<string> ZipSha256Hex =
-        new(() => Convert.ToHexStringLower(SHA256.HashData(ZipBytes.Value)));
-
     /// <summary>The zip archive to upload as the Lambda's code.</summary>
     /// <exception cref="InvalidOperationException">The assembly was built without the zip.</exception>
     public static ReadOnlyMemory<byte> Zip => ZipBytes.Value;
 
-    /// <summary>The SHA-256 of <see cref="Zip"/>, as 64 lower-case hex digits.</summary>
-    public static string Sha256Hex => ZipSha256Hex.Value;
+    /// <summary>
+    /// The SHA-256 of <see cref="Zip"/>, as 64 lower-case hex digits: computed by the build that embedded the zip
+    /// (<c>BuiltSha256Hex</c>), so packaging never hashes it (a test checks the two agree).
+    /// </summary>
+    public static string Sha256Hex => BuiltSha256Hex;
 
     /// <summary>The S3 key of the zip: <c>manual/scripts/custom-resources/envcontrollerfunction/&lt;sha256hex&gt;.zip</c>.</summary>
     public static string S3Key => $"{S3KeyPrefix}{Sha256Hex}.zip";
