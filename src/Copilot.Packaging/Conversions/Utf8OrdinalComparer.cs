@@ -47,7 +47,36 @@ internal sealed class Utf8OrdinalComparer : IComparer<string>
         }
     }
 
+    /// <summary>The keys of <paramref name="map"/> in this order.</summary>
+    /// <remarks>
+    /// Sorting the keys (strings) rather than the entries keeps this, and its callers' loops, on the framework's
+    /// shared precompiled code: LINQ over key/value pairs is compiled at start-up by the framework-dependent tool,
+    /// on every packaging.
+    /// </remarks>
+    public static string[] SortedKeys<TValue>(IReadOnlyDictionary<string, TValue> map)
+    {
+        ArgumentNullException.ThrowIfNull(map);
+        var keys = new string[map.Count];
+        var i = 0;
+        foreach (var key in map.Keys)
+        {
+            keys[i++] = key;
+        }
+
+        Array.Sort(keys, Instance);
+        return keys;
+    }
+
     /// <summary>The entries of <paramref name="map"/> sorted by key.</summary>
-    public static IEnumerable<KeyValuePair<string, TValue>> Sorted<TValue>(IReadOnlyDictionary<string, TValue> map) =>
-        map.OrderBy(pair => pair.Key, Instance);
+    public static KeyValuePair<string, TValue>[] Sorted<TValue>(IReadOnlyDictionary<string, TValue> map)
+    {
+        var keys = SortedKeys(map);
+        var entries = new KeyValuePair<string, TValue>[keys.Length];
+        for (var i = 0; i < keys.Length; i++)
+        {
+            entries[i] = new KeyValuePair<string, TValue>(keys[i], map[keys[i]]);
+        }
+
+        return entries;
+    }
 }

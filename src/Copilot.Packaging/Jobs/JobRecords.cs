@@ -29,12 +29,14 @@ internal sealed class JobRecordsReader(IFileSystem fileSystem, AwsPorts? aws, IP
 {
     private readonly RecordStoreResolver _resolver = new(fileSystem, aws is null ? null : aws.RecordStore, reporter);
     private readonly ConcurrentDictionary<string, Lazy<WorkspaceRecordStore?>> _workspaceRecords = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<(string Directory, string App, string Env), Lazy<Task<JobRecordsRead>>> _reads = new();
+    // Keyed by a record class, not a value tuple: a dictionary over a reference type runs on the framework's shared
+    // precompiled code, one over a tuple of strings is compiled at start-up by the framework-dependent tool.
+    private readonly ConcurrentDictionary<ReadKey, Lazy<Task<JobRecordsRead>>> _reads = new();
 
     /// <summary>Starts (or joins) the reads of <paramref name="env"/>'s records.</summary>
     /// <exception cref="CopilotJobException">The records file is invalid, or the environment name is not a copilot name.</exception>
     public Task<JobRecordsRead> StartAsync(CopilotWorkspace workspace, string app, string env, CancellationToken cancellationToken) =>
-        _reads.GetOrAdd((workspace.CopilotDirectory, app, env), key => new Lazy<Task<JobRecordsRead>>(() => StartOnceAsync(workspace, key.App, key.Env, cancellationToken))).Value;
+        _reads.GetOrAdd(new ReadKey(workspace.CopilotDirectory, app, env), key => new Lazy<Task<JobRecordsRead>>(() => StartOnceAsync(workspace, key.App, key.Env, cancellationToken))).Value;
 
     private async Task<JobRecordsRead> StartOnceAsync(CopilotWorkspace workspace, string app, string env, CancellationToken cancellationToken)
     {
@@ -104,4 +106,6 @@ internal sealed class JobRecordsReader(IFileSystem fileSystem, AwsPorts? aws, IP
         _ = task.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         return task;
     }
+
+    private sealed record ReadKey(string Directory, string App, string Env);
 }

@@ -1,5 +1,5 @@
 using System.IO.Abstractions;
-using System.Security.Cryptography;
+using System.IO.Hashing;
 using System.Text;
 using Copilot.Packaging.Errors;
 
@@ -11,7 +11,8 @@ namespace Copilot.Packaging.Output;
 /// <list type="number">
 /// <item>every file name is checked to stay inside the directory;</item>
 /// <item>missing directories are created, remembered, and removed again unless the run succeeds;</item>
-/// <item>every file is written to a uniquely named temporary beside its target (with the mode of the file it replaces);</item>
+/// <item>a file that already holds exactly its new content is left as it is (its time stamps stay);</item>
+/// <item>every other file is written to a uniquely named temporary beside its target (with the mode of the file it replaces);</item>
 /// <item>under a per-directory lock, each target is replaced by its temporary (the old one kept as a backup); if a
 /// replacement fails, the ones already made are undone from their backups;</item>
 /// <item>temporaries, backups and created directories are removed on every exit path.</item>
@@ -32,16 +33,25 @@ internal sealed class AtomicFileWriter(IFileSystem fileSystem)
     private static readonly UTF8Encoding Utf8NoBom = new(encoderShouldEmitUTF8Identifier: false);
 
     /// <summary>Writes <paramref name="files"/> into <paramref name="directory"/>, creating it if needed.</summary>
-    /// <returns>The full paths written, in order.</returns>
+    /// <returns>The full paths of the files, in order (rewritten or already holding their content).</returns>
     /// <exception cref="CopilotJobException">A name leaves the directory, or the directory or a file cannot be written.</exception>
     /// <exception cref="OperationCanceledException">Cancelled before the files were replaced; nothing was changed.</exception>
-    public IReadOnlyList<string> WriteAll(string directory, IReadOnlyList<OutputFile> files, CancellationToken cancellationToken = default)
+    public IReadOnlyList<string> WriteAll(string directory, IReadOnlyList<OutputFile> files, CancellationToken cancellationToken = default) =>
+        Write(directory, files, cancellationToken).Paths;
+
+    /// <summary>
+    /// As <see cref="WriteAll"/>, and says which files already held exactly their new content: those are left as they
+    /// are (not replaced, so their time stamps stay), the others are replaced together.
+    /// </summary>
+    public AtomicWriteResult Write(string directory, IReadOnlyList<OutputFile> files, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(files);
         var fullDirectory = fileSystem.Path.GetFullPath(directory);
         var targets = files.Select(f => Target(fullDirectory, f.FileName)).ToList();
+        var contents = files.Select(f => Utf8NoBom.GetBytes(f.Content)).ToList();
         var createdDirectories = new List<string>();
         var staged = new List<Staged>();
+        var unchanged = new bool[files.Count];
         var succeeded = false;
         try
         {
@@ -49,21 +59,31 @@ internal sealed class AtomicFileWriter(IFileSystem fileSystem)
             for (var i = 0; i < files.Count; i++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                var target = targets[i];
-                var temp = fileSystem.Path.Combine(fullDirectory, $".{files[i].FileName}.{Guid.NewGuid():N}.tmp");
-                staged.Add(new Staged(temp, target, fileSystem.Path.Combine(fullDirectory, $".{files[i].FileName}.{Guid.NewGuid():N}.bak")));
-                fileSystem.File.WriteAllText(temp, files[i].Content, Utf8NoBom);
-                KeepMode(target, temp);
+                unchanged[i] = Holds(targets[i], contents[i]);
+                if (!unchanged[i])
+                {
+                    staged.Add(Stage(fullDirectory, files[i].FileName, targets[i], contents[i]));
+                }
             }
 
             cancellationToken.ThrowIfCancellationRequested();
             using (AcquireLock(fullDirectory, cancellationToken))
             {
+                // Another run may have replaced a file since it was compared: under the lock, compare again.
+                for (var i = 0; i < files.Count; i++)
+                {
+                    if (unchanged[i] && !Holds(targets[i], contents[i]))
+                    {
+                        unchanged[i] = false;
+                        staged.Add(Stage(fullDirectory, files[i].FileName, targets[i], contents[i]));
+                    }
+                }
+
                 ReplaceAll(staged);
             }
 
             succeeded = true;
-            return targets;
+            return new AtomicWriteResult(targets, [.. targets.Where((_, i) => unchanged[i])]);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -81,6 +101,51 @@ internal sealed class AtomicFileWriter(IFileSystem fileSystem)
             {
                 RemoveCreated(createdDirectories);
             }
+        }
+    }
+
+    // The temporary beside the target, written with the mode of the file it replaces.
+    private Staged Stage(string directory, string fileName, string target, byte[] content)
+    {
+        var staged = new Staged(
+            fileSystem.Path.Combine(directory, $".{fileName}.{Guid.NewGuid():N}.tmp"),
+            target,
+            fileSystem.Path.Combine(directory, $".{fileName}.{Guid.NewGuid():N}.bak"));
+        fileSystem.File.WriteAllBytes(staged.Temp, content);
+        KeepMode(target, staged.Temp);
+        return staged;
+    }
+
+    // True when the target is a regular file (not a link) holding exactly these bytes. Only a file of the same,
+    // non-zero length is read, and no more than one byte past that length.
+    private bool Holds(string target, byte[] content)
+    {
+        try
+        {
+            var info = fileSystem.FileInfo.New(target);
+            if (content.Length == 0 || !info.Exists || info.LinkTarget is not null || info.Length != content.Length)
+            {
+                return false;
+            }
+
+            using var stream = fileSystem.File.Open(target, FileMode.Open, FileAccess.Read, FileShare.Read);
+            var existing = new byte[content.Length + 1];
+            var length = 0;
+            int read;
+            while ((read = stream.Read(existing, length, existing.Length - length)) > 0)
+            {
+                length += read;
+                if (length == existing.Length)
+                {
+                    return false;
+                }
+            }
+
+            return existing.AsSpan(0, length).SequenceEqual(content);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return false;
         }
     }
 
@@ -171,7 +236,9 @@ internal sealed class AtomicFileWriter(IFileSystem fileSystem)
 
     private FileSystemStream AcquireLock(string directory, CancellationToken cancellationToken)
     {
-        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(directory)))[..32];
+        // XxHash128, not a cryptographic hash: the name only needs to differ between directories, and writing files
+        // should not load the cryptography stack.
+        var hash = Convert.ToHexStringLower(XxHash128.Hash(Encoding.UTF8.GetBytes(directory)));
         var path = fileSystem.Path.Combine(fileSystem.Path.GetTempPath(), $"copilot-job-output-{hash}.lock");
         var deadline = DateTime.UtcNow + LockTimeout;
         while (true)

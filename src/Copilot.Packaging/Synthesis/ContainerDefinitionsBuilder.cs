@@ -134,7 +134,7 @@ internal static class ContainerDefinitionsBuilder
             ("LogDriver", Cfn.Str("awsfirelens")),
             ("Options", logging.Destination.Count == 0
                 ? null
-                : MapOf(Utf8OrdinalComparer.Sorted(logging.Destination).Select(d => (d.Key, (YamlNode)Cfn.Str(d.Value))))),
+                : StringMap(logging.Destination)),
             ("SecretOptions", ContainerEnvironmentBuilder.Secrets(logging.SecretOptions)));
 
     private static YamlSequenceNode? Words(CommandLine? commandLine) =>
@@ -143,21 +143,33 @@ internal static class ContainerDefinitionsBuilder
             : Cfn.ListOf(commandLine.Words.Select(word => (YamlNode)Cfn.Str(word)));
 
     private static YamlMappingNode? Labels(IReadOnlyDictionary<string, string> labels) =>
-        labels.Count == 0 ? null : MapOf(Utf8OrdinalComparer.Sorted(labels).Select(l => (l.Key, (YamlNode)Cfn.Str(l.Value))));
+        labels.Count == 0 ? null : StringMap(labels);
 
-    private static YamlSequenceNode? DependsOn(IReadOnlyDictionary<string, string> dependsOn) =>
-        dependsOn.Count == 0
-            ? null
-            : Cfn.ListOf(Utf8OrdinalComparer.Sorted(dependsOn).Select(d => (YamlNode)Cfn.Map(
-                ("Condition", Cfn.Str(d.Value.ToUpperInvariant())),
-                ("ContainerName", Cfn.Str(d.Key)))));
+    private static YamlSequenceNode? DependsOn(IReadOnlyDictionary<string, string> dependsOn)
+    {
+        if (dependsOn.Count == 0)
+        {
+            return null;
+        }
 
-    private static YamlMappingNode MapOf(IEnumerable<(string Key, YamlNode Value)> entries)
+        var items = new List<YamlNode>(dependsOn.Count);
+        foreach (var container in Utf8OrdinalComparer.SortedKeys(dependsOn))
+        {
+            items.Add(Cfn.Map(
+                ("Condition", Cfn.Str(dependsOn[container].ToUpperInvariant())),
+                ("ContainerName", Cfn.Str(container))));
+        }
+
+        return Cfn.ListOf(items);
+    }
+
+    // A map of plain strings, keys in copilot's order.
+    private static YamlMappingNode StringMap(IReadOnlyDictionary<string, string> entries)
     {
         var map = new YamlMappingNode();
-        foreach (var (key, value) in entries)
+        foreach (var key in Utf8OrdinalComparer.SortedKeys(entries))
         {
-            map.Add(Cfn.Key(key), value);
+            map.Add(Cfn.Key(key), Cfn.Str(entries[key]));
         }
 
         return map;

@@ -65,9 +65,17 @@ internal static class ContainerEnvironmentBuilder
             return null;
         }
 
-        var entries = Utf8OrdinalComparer.Sorted(secrets)
-            .Select(s => (YamlNode)Secret(s.Key, SecretSource(s.Value)))
-            .Concat(addonsSecretOutputs.Select(o => (YamlNode)Secret(AddonsNaming.EnvVarName(o), AddonsStackOutputs.Reference(o))));
+        var entries = new List<YamlNode>(secrets.Count + addonsSecretOutputs.Count);
+        foreach (var name in Utf8OrdinalComparer.SortedKeys(secrets))
+        {
+            entries.Add(Secret(name, SecretSource(secrets[name])));
+        }
+
+        foreach (var output in addonsSecretOutputs)
+        {
+            entries.Add(Secret(AddonsNaming.EnvVarName(output), AddonsStackOutputs.Reference(output)));
+        }
+
         return Cfn.ListOf(entries);
     }
 

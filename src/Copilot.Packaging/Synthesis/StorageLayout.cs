@@ -14,9 +14,16 @@ internal sealed class StorageLayout
     public StorageLayout(StorageConfig? storage)
     {
         Storage = storage;
-        Volumes = storage is null
-            ? []
-            : Utf8OrdinalComparer.Sorted(storage.Volumes).Select(v => new NamedVolume(v.Key, v.Value)).ToList();
+        var volumes = new List<NamedVolume>();
+        if (storage is not null)
+        {
+            foreach (var name in Utf8OrdinalComparer.SortedKeys(storage.Volumes))
+            {
+                volumes.Add(new NamedVolume(name, storage.Volumes[name]));
+            }
+        }
+
+        Volumes = volumes;
         Managed = Volumes.FirstOrDefault(v => v.Config.Efs?.IsManaged == true);
         BringYourOwn = Volumes.Where(v => v.Config.Efs?.IsBringYourOwn == true).ToList();
     }

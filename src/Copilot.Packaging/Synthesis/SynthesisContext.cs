@@ -27,13 +27,17 @@ internal sealed class SynthesisContext
         Platform = RuntimePlatformInfo.From(Manifest.Platform);
         Storage = new StorageLayout(Manifest.Storage);
         Placement = NetworkPlacement.From(Manifest);
-        Sidecars = Utf8OrdinalComparer.Sorted(Manifest.Sidecars)
-            .Select(s => new NamedSidecar(s.Key, LogicalIds.Safe(s.Key), s.Value))
-            .ToList();
+        var sidecars = new List<NamedSidecar>(Manifest.Sidecars.Count);
+        foreach (var name in Utf8OrdinalComparer.SortedKeys(Manifest.Sidecars))
+        {
+            sidecars.Add(new NamedSidecar(name, LogicalIds.Safe(name), Manifest.Sidecars[name]));
+        }
+
+        Sidecars = sidecars;
         Topics = Manifest.Topics.Select(PublishedTopic.From).ToList();
         Addons = new AddonsStackOutputs(input.Addons);
-        RejectCollisions(Sidecars.Select(s => (s.Name, s.SafeName)), "sidecars", "sidecar");
-        RejectCollisions(Topics.Select(t => (t.Name, t.LogicalIdPrefix)), "publish.topics", "topic");
+        RejectCollisions(Sidecars.Select(s => new NameAndId(s.Name, s.SafeName)), "sidecars", "sidecar");
+        RejectCollisions(Topics.Select(t => new NameAndId(t.Name, t.LogicalIdPrefix)), "publish.topics", "topic");
         var envControllerParameters = new List<string>();
         if (Placement.Kind == PlacementKind.Private)
         {
@@ -52,7 +56,7 @@ internal sealed class SynthesisContext
 
     // Names are stripped to letters and digits for logical IDs; two names that strip to the same text would
     // produce duplicate logical IDs (copilot did not notice, CloudFormation rejects the template).
-    private void RejectCollisions(IEnumerable<(string Name, string Safe)> names, string field, string kind)
+    private void RejectCollisions(IEnumerable<NameAndId> names, string field, string kind)
     {
         foreach (var group in names.GroupBy(n => n.Safe, StringComparer.Ordinal).Where(g => g.Count() > 1))
         {
@@ -101,4 +105,7 @@ internal sealed class SynthesisContext
 
     /// <summary>The environment features the env controller must enable (<c>NATWorkloads</c>, <c>EFSWorkloads</c>).</summary>
     public IReadOnlyList<string> EnvControllerParameters { get; }
+
+    // A class, not a tuple, so that grouping the names runs on the framework's shared precompiled code.
+    private sealed record NameAndId(string Name, string Safe);
 }

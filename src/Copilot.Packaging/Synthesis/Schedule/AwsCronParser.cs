@@ -126,7 +126,7 @@ internal static class AwsCronParser
         var upper = text.ToUpperInvariant();
         if (upper == "L")
         {
-            rule = new DaysOfWeekRule(new HashSet<int> { 7 });
+            rule = new DaysOfWeekRule(CronValues.Of(AwsCronFieldSpec.DayOfWeek.Min, AwsCronFieldSpec.DayOfWeek.Max, 7));
             return true;
         }
 
@@ -177,10 +177,10 @@ internal static class AwsCronParser
         return true;
     }
 
-    private static bool TryParseSet(string text, AwsCronFieldSpec spec, out IReadOnlySet<int>? values, out string? error)
+    private static bool TryParseSet(string text, AwsCronFieldSpec spec, out CronValues? values, out string? error)
     {
         values = null;
-        var set = new SortedSet<int>();
+        var set = new CronValues(spec.Min, spec.Max);
         foreach (var item in text.Split(','))
         {
             if (!TryAddItem(item, spec, set, out var problem))
@@ -195,7 +195,7 @@ internal static class AwsCronParser
         return true;
     }
 
-    private static bool TryAddItem(string item, AwsCronFieldSpec spec, SortedSet<int> set, [NotNullWhen(false)] out string? problem)
+    private static bool TryAddItem(string item, AwsCronFieldSpec spec, CronValues set, [NotNullWhen(false)] out string? problem)
     {
         if (item.Length == 0)
         {

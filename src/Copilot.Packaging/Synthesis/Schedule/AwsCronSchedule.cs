@@ -7,8 +7,8 @@ namespace Copilot.Packaging.Synthesis.Schedule;
 /// <param name="Months">Months 1-12.</param>
 /// <param name="Years">Years 1970-2199.</param>
 internal sealed record AwsCronSchedule(
-    IReadOnlySet<int> Minutes,
-    IReadOnlySet<int> Hours,
+    CronValues Minutes,
+    CronValues Hours,
     IAwsDayRule Days,
-    IReadOnlySet<int> Months,
-    IReadOnlySet<int> Years);
+    CronValues Months,
+    CronValues Years);

@@ -8,7 +8,7 @@ internal interface IAwsDayRule
 }
 
 /// <summary>Day-of-month values and ranges, for example <c>1,15</c>.</summary>
-internal sealed record DaysOfMonthRule(IReadOnlySet<int> Days) : IAwsDayRule
+internal sealed record DaysOfMonthRule(CronValues Days) : IAwsDayRule
 {
     /// <inheritdoc />
     public bool Matches(DateOnly date) => Days.Contains(date.Day);
@@ -65,7 +65,7 @@ internal sealed record NearestWeekdayRule(int Day) : IAwsDayRule
 }
 
 /// <summary>Day-of-week values and ranges in EventBridge numbering (1 is Sunday), for example <c>MON-FRI</c>.</summary>
-internal sealed record DaysOfWeekRule(IReadOnlySet<int> AwsDays) : IAwsDayRule
+internal sealed record DaysOfWeekRule(CronValues AwsDays) : IAwsDayRule
 {
     /// <inheritdoc />
     public bool Matches(DateOnly date) => AwsDays.Contains(AwsDayOf(date));

@@ -25,8 +25,8 @@ internal static class ScheduleOccurrences
             earliest = new DateTime(firstYear, 1, 1, 0, 0, 0, DateTimeKind.Utc);
         }
 
-        var hours = cron.Hours.Order().ToArray();
-        var minutes = cron.Minutes.Order().ToArray();
+        var hours = cron.Hours.Ascending();
+        var minutes = cron.Minutes.Ascending();
         var date = DateOnly.FromDateTime(earliest);
         while (date.Year <= LastYear)
         {
