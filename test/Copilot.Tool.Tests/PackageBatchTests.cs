@@ -47,6 +47,36 @@ public class PackageBatchTests
     }
 
     [Test]
+    public async Task A_second_run_leaves_files_that_already_hold_its_output_and_says_so()
+    {
+        var first = await InProcessTool.RunAsync(_workspace.Path, "package", "--all", "--output-dir", "out");
+        Assert.That(first.ExitCode, Is.Zero, first.ToString());
+        var past = new DateTime(2020, 1, 2, 3, 4, 5, DateTimeKind.Utc);
+        foreach (var file in Directory.GetFiles(_workspace.File("out")))
+        {
+            File.SetLastWriteTimeUtc(file, past);
+        }
+
+        // One job's manifest changes: its templates (which carry the manifest) are rewritten, nothing else.
+        var manifest = _workspace.File("copilot/alpha/manifest.yml");
+        File.WriteAllText(manifest, File.ReadAllText(manifest).Replace("LOG_LEVEL: info", "LOG_LEVEL: chatty", StringComparison.Ordinal));
+        var second = await InProcessTool.RunAsync(_workspace.Path, "package", "--all", "--output-dir", "out");
+
+        Assert.That(second.ExitCode, Is.Zero, second.ToString());
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(second.Stderr, Does.Contain($"Wrote {_workspace.File("out/alpha-test.stack.yml")}\n"));
+            Assert.That(second.Stderr, Does.Contain($"Wrote {_workspace.File("out/alpha-prod.stack.yml")}\n"));
+            Assert.That(second.Stderr, Does.Contain($"Unchanged {_workspace.File("out/beta-prod.stack.yml")} (it already held this output)\n"));
+            Assert.That(Occurrences(second.Stderr, "Wrote "), Is.EqualTo(2), second.Stderr);
+            Assert.That(second.Stderr, Does.Contain($"Unchanged {_workspace.File("out/alpha-prod.params.yml")} (it already held this output)\n"));
+            Assert.That(File.GetLastWriteTimeUtc(_workspace.File("out/alpha-test.stack.yml")), Is.Not.EqualTo(past));
+            Assert.That(File.GetLastWriteTimeUtc(_workspace.File("out/beta-test.stack.yml")), Is.EqualTo(past));
+            Assert.That(File.ReadAllText(_workspace.File("out/alpha-test.stack.yml")), Does.Contain("chatty"));
+        }
+    }
+
+    [Test]
     public async Task Repeated_names_and_envs_package_exactly_those_pairs()
     {
         var run = await InProcessTool.RunAsync(_workspace.Path, "package", "-n", "alpha", "-n", "beta", "-n", "alpha", "-e", "test", "--output-dir", "out", "--params-format", "json");

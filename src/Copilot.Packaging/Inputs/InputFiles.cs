@@ -37,24 +37,33 @@ internal static class InputFiles
         try
         {
             using var stream = fileSystem.File.Open(resolved, FileMode.Open, FileAccess.Read, FileShare.Read);
-            using var buffer = new MemoryStream();
-            var chunk = new byte[81920];
+            // The size the file has now is only a hint (it may grow while read, and a FIFO or device has none): the
+            // bound is checked on the bytes actually read. Sized by the hint, a manifest is read into one buffer of
+            // its own size instead of through a large chunk and a growing copy.
+            var hint = stream.CanSeek ? stream.Length : 0;
+            var buffer = new byte[(int)Math.Clamp(hint + 1, 1, Math.Max(1, Math.Min(maxBytes + 1, 81920)))];
+            var length = 0;
             while (true)
             {
-                var read = stream.Read(chunk, 0, chunk.Length);
-                if (read == 0)
+                if (length == buffer.Length)
                 {
-                    return buffer.ToArray();
+                    Array.Resize(ref buffer, (int)Math.Min((long)buffer.Length * 2, Math.Max(maxBytes + 1, buffer.Length + 1L)));
                 }
 
-                if (buffer.Length + read > maxBytes)
+                var read = stream.Read(buffer, length, buffer.Length - length);
+                if (read == 0)
+                {
+                    return length == buffer.Length ? buffer : buffer.AsSpan(0, length).ToArray();
+                }
+
+                if (length + read > maxBytes)
                 {
                     throw new CopilotJobException(
                         $"{action}: the file is larger than {maxBytes} bytes, the most accepted",
                         where);
                 }
 
-                buffer.Write(chunk, 0, read);
+                length += read;
             }
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException)

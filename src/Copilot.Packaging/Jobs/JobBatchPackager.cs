@@ -15,7 +15,10 @@ internal sealed class JobBatchPackager(JobPackager shared, IPackagingReporter re
     {
         var fileSystem = shared.FileSystem;
         var catalog = new WorkspaceCatalog(fileSystem, shared.Aws, reporter);
-        var jobs = Distinct(request.JobNames ?? catalog.ListJobs(request.WorkingDirectory, request.ApplicationName));
+        var workspace = CopilotWorkspace.Find(fileSystem, request.WorkingDirectory);
+        var app = WorkspaceCatalog.ApplicationOf(workspace, request.ApplicationName);
+        var scope = new JobBatchScope(workspace);
+        var jobs = Distinct(request.JobNames ?? scope.ListJobs(fileSystem, reporter));
         var environments = Distinct(request.EnvironmentNames ?? await catalog.ListEnvironmentsAsync(request.WorkingDirectory, request.ApplicationName, cancellationToken));
         if (jobs.Count == 0)
         {
@@ -37,8 +40,6 @@ internal sealed class JobBatchPackager(JobPackager shared, IPackagingReporter re
         }
 
         // Every environment's records start now, in environment order; the pairs join them.
-        var workspace = CopilotWorkspace.Find(fileSystem, request.WorkingDirectory);
-        var app = WorkspaceCatalog.ApplicationOf(workspace, request.ApplicationName);
         foreach (var env in environments)
         {
             _ = JobRecordsReader.Observed(shared.Records.StartAsync(workspace, app, env, cancellationToken));
@@ -51,7 +52,6 @@ internal sealed class JobBatchPackager(JobPackager shared, IPackagingReporter re
             : null;
         var parallelism = request.MaxParallelism > 0 ? request.MaxParallelism : Math.Max(2, Environment.ProcessorCount * 2);
         using var slots = new SemaphoreSlim(parallelism);
-        var scope = new JobBatchScope(workspace);
         // Task.Run: offline, a pair runs synchronously from start to end (its reads complete at once), so without it the
         // pairs would run one after another on this thread instead of side by side on the thread pool.
         var runs = pairs.Select(pair => Task.Run(() => RunPairAsync(request, pair.Job, pair.Env, aws, scope, slots, cancellationToken), cancellationToken)).ToList();
@@ -72,11 +72,22 @@ internal sealed class JobBatchPackager(JobPackager shared, IPackagingReporter re
 
         var output = PackageOutput.Combine([.. outcomes.Select(o => o.Files!)]);
         var written = output.Write(fileSystem, cancellationToken);
-        var byName = output.Files.Select((f, i) => (f.FileName, Path: written[i])).ToDictionary(f => f.FileName, f => f.Path, StringComparer.Ordinal);
+        var byName = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var i = 0; i < output.Files.Count; i++)
+        {
+            byName[output.Files[i].FileName] = written.Paths[i];
+        }
+
+        var unchanged = written.Unchanged.ToHashSet(StringComparer.Ordinal);
         return new JobBatchResult
         {
-            Results = [.. outcomes.Select(o => o.Result! with { WrittenFiles = [.. o.Files!.Files.Select(f => byName[f.FileName])] })],
-            WrittenFiles = written,
+            Results = [.. outcomes.Select(o =>
+            {
+                var paths = o.Files!.Files.Select(f => byName[f.FileName]).ToList();
+                return o.Result! with { WrittenFiles = paths, UnchangedFiles = [.. paths.Where(unchanged.Contains)] };
+            })],
+            WrittenFiles = written.Paths,
+            UnchangedFiles = written.Unchanged,
         };
     }
 

@@ -47,8 +47,11 @@ public sealed record JobBatchResult
     /// <summary>The pairs that failed, in pair order. With any, no file was written.</summary>
     public IReadOnlyList<JobBatchFailure> Failures { get; init; } = [];
 
-    /// <summary>Every file written with <see cref="PackageMode.WriteFiles"/>, in write order.</summary>
+    /// <summary>Every file of <see cref="PackageMode.WriteFiles"/>, in write order; each now holds this run's output.</summary>
     public IReadOnlyList<string> WrittenFiles { get; init; } = [];
+
+    /// <summary>Those of <see cref="WrittenFiles"/> that already held this run's output and were left as they were.</summary>
+    public IReadOnlyList<string> UnchangedFiles { get; init; } = [];
 }
 
 /// <summary>A pair that failed and its error (one error object may be shared by the pairs of an environment whose records failed).</summary>

@@ -20,11 +20,13 @@ internal sealed record JobManifest(ScheduledJobManifest Manifest, string Interpo
     /// against its directory by <see cref="WorkloadDirectories"/>.
     /// </summary>
     public static JobManifest Read(
-        IFileSystem fileSystem, IEnvironmentVariables variables, IPackagingReporter reporter, CopilotWorkspace workspace, string app, string job, string env, bool strict)
+        IFileSystem fileSystem, IEnvironmentVariables variables, IPackagingReporter reporter, CopilotWorkspace workspace, string app, string job, string env, bool strict, ManifestBytesReader? read = null)
     {
         var manifestPath = workspace.ManifestPath(job);
+        var displayPath = workspace.DisplayPath(manifestPath);
+        var bytes = read is null ? InputFiles.ReadBytes(fileSystem, manifestPath, displayPath) : read(manifestPath, displayPath);
         var loaded = ManifestLoader.Load(
-            ManifestSource.FromBytes(InputFiles.ReadBytes(fileSystem, manifestPath, workspace.DisplayPath(manifestPath)), workspace.DisplayPath(manifestPath)),
+            ManifestSource.FromBytes(bytes, displayPath),
             new ManifestLoadOptions { AppName = app, EnvName = env, Variables = variables, Strict = strict });
         foreach (var warning in loaded.Warnings)
         {

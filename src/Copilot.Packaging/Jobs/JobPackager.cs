@@ -62,7 +62,13 @@ public sealed class JobPackager
         ArgumentNullException.ThrowIfNull(request);
         request.Mode.EnsureValid();
         var (result, files) = await ProducePairAsync(request, cancellationToken);
-        return files is null ? result : result with { WrittenFiles = files.Write(_fileSystem, cancellationToken) };
+        if (files is null)
+        {
+            return result;
+        }
+
+        var written = files.Write(_fileSystem, cancellationToken);
+        return result with { WrittenFiles = written.Paths, UnchangedFiles = written.Unchanged };
     }
 
     /// <summary>
@@ -154,7 +160,8 @@ public sealed class JobPackager
         var workspace = _batch?.Workspace ?? CopilotWorkspace.Find(_fileSystem, request.WorkingDirectory);
         var app = WorkspaceCatalog.ApplicationOf(workspace, request.ApplicationName);
         var job = request.JobName;
-        (_batch ?? new JobBatchScope(workspace)).EnsureJob(_fileSystem, job);
+        var scope = _batch ?? new JobBatchScope(workspace);
+        scope.EnsureJob(_fileSystem, job);
 
         cancellationToken.ThrowIfCancellationRequested();
         var read = await _records.StartAsync(workspace, app, request.EnvironmentName, cancellationToken);
@@ -163,7 +170,7 @@ public sealed class JobPackager
         var env = records.Environment.Name;
 
         cancellationToken.ThrowIfCancellationRequested();
-        var manifest = JobManifest.Read(_fileSystem, _variables, _reporter, workspace, app, job, env, request.Strict);
+        var manifest = JobManifest.Read(_fileSystem, _variables, _reporter, workspace, app, job, env, request.Strict, scope.ManifestReader(_fileSystem));
         _reporter.Info(ScheduleExplanation.Describe(manifest.Manifest.Schedule ?? string.Empty, manifest.ScheduleExpression, _clock.GetUtcNow()));
         manifest = manifest with { Manifest = await SubnetsFromTags.ResolveAsync(_aws?.Subnets, _reporter, manifest.Manifest, records.Environment, cancellationToken) };
         EnvironmentFeatureCheck.Ensure(

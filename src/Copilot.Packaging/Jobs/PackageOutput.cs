@@ -59,11 +59,11 @@ internal sealed record PackageOutput(string Directory, IReadOnlyList<OutputFile>
         return new PackageOutput(outputs[0].Directory, files);
     }
 
-    /// <returns>The files written, in write order.</returns>
-    public IReadOnlyList<string> Write(IFileSystem fileSystem, CancellationToken cancellationToken)
+    /// <returns>The files, in write order, and those that already held their content.</returns>
+    public AtomicWriteResult Write(IFileSystem fileSystem, CancellationToken cancellationToken)
     {
         // The last point at which a signal stops the run: after it, the files are renamed into place together.
         cancellationToken.ThrowIfCancellationRequested();
-        return new AtomicFileWriter(fileSystem).WriteAll(Directory, Files, cancellationToken);
+        return new AtomicFileWriter(fileSystem).Write(Directory, Files, cancellationToken);
     }
 }

@@ -21,8 +21,17 @@ public sealed record PackageResult
     /// <summary>The stack's tags (<c>.params.yml</c>'s <c>Tags</c>), by key; empty with <c>--diff</c>.</summary>
     public IReadOnlyDictionary<string, string> Tags { get; init; } = new Dictionary<string, string>();
 
-    /// <summary>The files written with an output directory, in write order.</summary>
+    /// <summary>
+    /// The files of the output directory, in write order: every one now holds this run's output (see
+    /// <see cref="UnchangedFiles"/> for those that already did).
+    /// </summary>
     public IReadOnlyList<string> WrittenFiles { get; init; } = [];
+
+    /// <summary>
+    /// Those of <see cref="WrittenFiles"/> that already held exactly this run's output and were left as they were
+    /// (not rewritten, so their time stamps stay).
+    /// </summary>
+    public IReadOnlyList<string> UnchangedFiles { get; init; } = [];
 
     /// <summary>The diff text with <c>--diff</c> (<c>No changes.</c> when nothing differs); null otherwise.</summary>
     public string? DiffText { get; init; }

@@ -15,21 +15,25 @@ namespace Copilot.Packaging.Jobs;
 internal static class WorkloadDirectories
 {
     /// <summary>The Scheduled Jobs to choose from, sorted by name.</summary>
-    public static IReadOnlyList<string> ListJobs(IFileSystem fileSystem, CopilotWorkspace workspace, IPackagingReporter? reporter) =>
-        List(fileSystem, workspace, reporter).Jobs;
+    /// <param name="fileSystem">The file system.</param>
+    /// <param name="workspace">The workspace.</param>
+    /// <param name="reporter">Where a manifest that cannot be read is reported (it is left out).</param>
+    /// <param name="read">Reads a manifest's bytes (path, display path); <see cref="InputFiles.ReadBytes"/> when null.</param>
+    public static IReadOnlyList<string> ListJobs(IFileSystem fileSystem, CopilotWorkspace workspace, IPackagingReporter? reporter, ManifestBytesReader? read = null) =>
+        List(fileSystem, workspace, reporter, read).Jobs;
 
     /// <summary>Fails unless <paramref name="job"/> is a valid name and a Scheduled Job of the workspace.</summary>
-    public static void EnsureJob(IFileSystem fileSystem, CopilotWorkspace workspace, string job)
+    public static void EnsureJob(IFileSystem fileSystem, CopilotWorkspace workspace, string job, ManifestBytesReader? read = null)
     {
         CopilotNames.Ensure("job", job, source: null);
         if (!InputFiles.Exists(fileSystem, workspace.ManifestPath(job)))
         {
-            var known = List(fileSystem, workspace, reporter: null).Jobs;
+            var known = List(fileSystem, workspace, reporter: null, read).Jobs;
             var listed = known.Count == 0 ? "there are no jobs" : $"jobs: {string.Join(", ", known)}";
             throw new CopilotJobException($"job '{job}' does not exist in the workspace ({listed})");
         }
 
-        var header = ReadHeader(fileSystem, workspace, job);
+        var header = ReadHeader(fileSystem, workspace, job, read);
         if (!header.IsScheduledJob)
         {
             throw new CopilotJobException(
@@ -38,7 +42,7 @@ internal static class WorkloadDirectories
         }
     }
 
-    private static (List<string> Jobs, List<string> Others) List(IFileSystem fileSystem, CopilotWorkspace workspace, IPackagingReporter? reporter)
+    private static (List<string> Jobs, List<string> Others) List(IFileSystem fileSystem, CopilotWorkspace workspace, IPackagingReporter? reporter, ManifestBytesReader? read)
     {
         var jobs = new List<string>();
         var others = new List<string>();
@@ -47,7 +51,7 @@ internal static class WorkloadDirectories
             ManifestHeader header;
             try
             {
-                header = ReadHeader(fileSystem, workspace, directory);
+                header = ReadHeader(fileSystem, workspace, directory, read);
             }
             catch (CopilotJobException ex)
             {
@@ -62,11 +66,12 @@ internal static class WorkloadDirectories
     }
 
     // The name and type of copilot/<directory>/manifest.yml; the name must match the directory.
-    private static ManifestHeader ReadHeader(IFileSystem fileSystem, CopilotWorkspace workspace, string directory)
+    private static ManifestHeader ReadHeader(IFileSystem fileSystem, CopilotWorkspace workspace, string directory, ManifestBytesReader? read)
     {
         var path = workspace.ManifestPath(directory);
         var displayPath = workspace.DisplayPath(path);
-        var header = ManifestLoader.ReadHeader(ManifestSource.FromBytes(InputFiles.ReadBytes(fileSystem, path, displayPath), displayPath));
+        var bytes = read is null ? InputFiles.ReadBytes(fileSystem, path, displayPath) : read(path, displayPath);
+        var header = ManifestLoader.ReadHeader(ManifestSource.FromBytes(bytes, displayPath));
         if (header.Name != directory)
         {
             throw new CopilotJobException(
@@ -78,3 +83,8 @@ internal static class WorkloadDirectories
         return header;
     }
 }
+
+/// <summary>Reads a manifest's bytes, bounded like <see cref="InputFiles.ReadBytes"/>.</summary>
+/// <param name="path">The manifest's path.</param>
+/// <param name="displayPath">Its path as errors show it.</param>
+internal delegate byte[] ManifestBytesReader(string path, string displayPath);

@@ -33,7 +33,8 @@ internal static class YamlTextWriter
         emitter.Emit(new DocumentEnd(isImplicit: true));
         emitter.Emit(new StreamEnd());
         var text = writer.ToString().Replace("\r\n", "\n", StringComparison.Ordinal);
-        return text.TrimEnd('\n') + "\n";
+        // Usually the text already ends with exactly one line break: then it is returned as it is, not copied.
+        return text.EndsWith('\n') && !text.EndsWith("\n\n", StringComparison.Ordinal) ? text : text.TrimEnd('\n') + "\n";
     }
 
     private static void EmitNode(IEmitter emitter, YamlNode node)

@@ -96,11 +96,7 @@ internal static class PackageCommand
                     return result.HasDiff ? ExitCodes.DiffFound : ExitCodes.Success;
                 }
 
-                foreach (var file in result.WrittenFiles)
-                {
-                    reporter.Info($"Wrote {file}");
-                }
-
+                ReportFiles(reporter, result.WrittenFiles, result.UnchangedFiles);
                 return ExitCodes.Success;
             }));
         });
@@ -139,12 +135,18 @@ internal static class PackageCommand
             reporter.Error($"{result.Failures.Count} of {result.Failures.Count + result.Results.Count} jobs and environments failed: no files were written");
         }
 
-        foreach (var file in result.WrittenFiles)
-        {
-            reporter.Info($"Wrote {file}");
-        }
-
+        ReportFiles(reporter, result.WrittenFiles, result.UnchangedFiles);
         return exitCode;
+    }
+
+    // Each output file, said as it is: rewritten, or left as it was because it already held this output.
+    private static void ReportFiles(ConsoleReporter reporter, IReadOnlyList<string> files, IReadOnlyList<string> unchanged)
+    {
+        var same = unchanged.ToHashSet(StringComparer.Ordinal);
+        foreach (var file in files)
+        {
+            reporter.Info(same.Contains(file) ? $"Unchanged {file} (it already held this output)" : $"Wrote {file}");
+        }
     }
 
     // The flags to one mode; the combinations a diff cannot honour are refused first, before anything is read.
