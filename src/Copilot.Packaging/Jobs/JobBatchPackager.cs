@@ -50,7 +50,11 @@ internal sealed class JobBatchPackager(JobPackager shared, IPackagingReporter re
         var aws = shared.Aws is { } ports
             ? new AwsPorts(ports.RecordStore, ports.DeployedStacks, ports.Subnets, new OneAtATimePublisher(ports.Assets, uploads)) { Deploy = ports.Deploy }
             : null;
-        var parallelism = request.MaxParallelism > 0 ? request.MaxParallelism : Math.Max(2, Environment.ProcessorCount * 2);
+        // Offline a pair only computes, so more pairs than processors would only compete for them (and for the
+        // collector); with AWS a pair mostly waits for answers, so twice as many keep the processors busy.
+        var parallelism = request.MaxParallelism > 0
+            ? request.MaxParallelism
+            : aws is null ? Math.Max(1, Environment.ProcessorCount) : Math.Max(2, Environment.ProcessorCount * 2);
         using var slots = new SemaphoreSlim(parallelism);
         // Task.Run: offline, a pair runs synchronously from start to end (its reads complete at once), so without it the
         // pairs would run one after another on this thread instead of side by side on the thread pool.

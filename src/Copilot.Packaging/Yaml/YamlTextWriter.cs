@@ -10,6 +10,13 @@ namespace Copilot.Packaging.Yaml;
 /// </summary>
 internal static class YamlTextWriter
 {
+    // Events are immutable and the emitter only reads them: the ones that carry nothing node-specific are shared
+    // (a template has hundreds of collections; each used to allocate its start and end events).
+    private static readonly MappingStart BlockMappingStart = new(AnchorName.Empty, TagName.Empty, isImplicit: true, MappingStyle.Block);
+    private static readonly SequenceStart BlockSequenceStart = new(AnchorName.Empty, TagName.Empty, isImplicit: true, SequenceStyle.Block);
+    private static readonly MappingEnd MappingEndEvent = new();
+    private static readonly SequenceEnd SequenceEndEvent = new();
+
     /// <summary>Writes <paramref name="root"/> as a YAML document.</summary>
     /// <param name="root">The document's root node.</param>
     /// <param name="indent">Spaces per level (2 by default).</param>
@@ -56,26 +63,30 @@ internal static class YamlTextWriter
                 var seqStyle = sequence.Style == SequenceStyle.Flow && sequence.Children.All(IsFlowFriendly)
                     ? SequenceStyle.Flow
                     : SequenceStyle.Block;
-                emitter.Emit(new SequenceStart(AnchorName.Empty, sequence.Tag, sequence.Tag.IsEmpty, seqStyle));
+                emitter.Emit(seqStyle == SequenceStyle.Block && sequence.Tag.IsEmpty
+                    ? BlockSequenceStart
+                    : new SequenceStart(AnchorName.Empty, sequence.Tag, sequence.Tag.IsEmpty, seqStyle));
                 foreach (var child in sequence.Children)
                 {
                     EmitNode(emitter, child);
                 }
 
-                emitter.Emit(new SequenceEnd());
+                emitter.Emit(SequenceEndEvent);
                 break;
             case YamlMappingNode mapping:
                 var mapStyle = mapping.Style == MappingStyle.Flow && mapping.Children.All(p => IsFlowFriendly(p.Key) && IsFlowFriendly(p.Value))
                     ? MappingStyle.Flow
                     : MappingStyle.Block;
-                emitter.Emit(new MappingStart(AnchorName.Empty, mapping.Tag, mapping.Tag.IsEmpty, mapStyle));
+                emitter.Emit(mapStyle == MappingStyle.Block && mapping.Tag.IsEmpty
+                    ? BlockMappingStart
+                    : new MappingStart(AnchorName.Empty, mapping.Tag, mapping.Tag.IsEmpty, mapStyle));
                 foreach (var (key, value) in mapping.Children)
                 {
                     EmitNode(emitter, key);
                     EmitNode(emitter, value);
                 }
 
-                emitter.Emit(new MappingEnd());
+                emitter.Emit(MappingEndEvent);
                 break;
             default:
                 throw new InvalidOperationException($"Unknown YAML node type {node.GetType().Name}.");
