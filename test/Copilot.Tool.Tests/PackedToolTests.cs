@@ -112,6 +112,19 @@ public class PackedToolTests
             Assert.That(IsReadyToRun(entries[ReadyToRun + name]), Is.True, $"{name} is precompiled for linux-x64");
         }
 
+        // The runtime starts the tool from the IL file and takes the listed linux-x64 copy instead only when both are the
+        // same assembly: for every assembly, the tool's own included, the copy is compiled from the very IL shipped.
+        foreach (var name in il.Select(Path.GetFileName))
+        {
+            Assert.That(Mvid(entries[ReadyToRun + name]), Is.EqualTo(Mvid(entries[Tools + name])), $"{name}: the ReadyToRun copy is the shipped IL, compiled");
+        }
+
+        using var config = System.Text.Json.JsonDocument.Parse(entries[Tools + "dotnet-copilot-job.runtimeconfig.json"].Open());
+        Assert.That(
+            config.RootElement.GetProperty("runtimeOptions").GetProperty("configProperties").GetProperty("System.Runtime.CompilerServices.RuntimeFeature.IsDynamicCodeSupported").GetBoolean(),
+            Is.False,
+            "the fallback generates no code at run time, as the native tool");
+
         using var deps = System.Text.Json.JsonDocument.Parse(entries[Tools + "dotnet-copilot-job.deps.json"].Open());
         var target = deps.RootElement.GetProperty("targets").EnumerateObject().Single().Value;
         var runtimeTargets = target.EnumerateObject()
@@ -261,6 +274,20 @@ public class PackedToolTests
             .ToArray();
 
     // A ReadyToRun image points its CLI header's ManagedNativeHeader at the READYTORUN_HEADER; an IL-only assembly has none.
+    private static Guid Mvid(ZipArchiveEntry entry)
+    {
+        using var stream = new MemoryStream();
+        using (var source = entry.Open())
+        {
+            source.CopyTo(stream);
+        }
+
+        stream.Position = 0;
+        using var pe = new System.Reflection.PortableExecutable.PEReader(stream);
+        var metadata = System.Reflection.Metadata.PEReaderExtensions.GetMetadataReader(pe);
+        return metadata.GetGuid(metadata.GetModuleDefinition().Mvid);
+    }
+
     private static bool IsReadyToRun(ZipArchiveEntry entry)
     {
         using var stream = new MemoryStream();
