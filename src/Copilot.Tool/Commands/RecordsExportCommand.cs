@@ -44,7 +44,9 @@ internal static class RecordsExportCommand
                     var result = await services.ExportRecordsAsync(
                         new RecordsExportRequest { WorkingDirectory = workingDirectory, EnvironmentName = environment, ApplicationName = app.Value() },
                         runner.CancellationToken);
-                    reporter.Info($"{(result.Created ? "Wrote" : "Updated")} {result.DisplayPath}: environment {result.EnvironmentName} of application {result.ApplicationName} and its resources in {result.Region}.");
+                    reporter.Info(result.Unchanged
+                        ? $"{result.DisplayPath} already held environment {result.EnvironmentName} of application {result.ApplicationName} and its resources in {result.Region} as AWS has them: left unchanged."
+                        : $"{(result.Created ? "Wrote" : "Updated")} {result.DisplayPath}: environment {result.EnvironmentName} of application {result.ApplicationName} and its resources in {result.Region}.");
                     return ExitCodes.Success;
                 }));
             });

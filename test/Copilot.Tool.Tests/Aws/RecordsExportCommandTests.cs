@@ -90,6 +90,15 @@ public sealed partial class RecordsExportCommandTests : DeployableMotoFixture
 
         var prod = await InProcessTool.RunAsync(workspace.Path, "package", "-n", AwsWorkspace.Job, "-e", "prod");
         Assert.That(prod.ExitCode, Is.Zero, "the updated file still packages other environments offline: " + prod);
+
+        // Exported again with nothing changed in AWS: the file is not rewritten, and the message says so.
+        var past = new DateTime(2020, 1, 2, 3, 4, 5, DateTimeKind.Utc);
+        File.SetLastWriteTimeUtc(workspace.File("copilot/.records.yml"), past);
+        var again = await InProcessTool.RunAsync(workspace.Path, AwsWorkspace.Variables(Server), string.Empty, false, "records", "export", "-e", "test");
+        Assert.That(again.ExitCode, Is.Zero, again.ToString());
+        Assert.That(again.Stderr, Does.Contain("copilot/.records.yml already held environment test of application my-app and its resources in us-west-2 as AWS has them: left unchanged."));
+        Assert.That(File.ReadAllText(workspace.File("copilot/.records.yml")), Is.EqualTo(text));
+        Assert.That(File.GetLastWriteTimeUtc(workspace.File("copilot/.records.yml")), Is.EqualTo(past));
     }
 
     [Test]

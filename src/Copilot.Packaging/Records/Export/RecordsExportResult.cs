@@ -20,4 +20,7 @@ public sealed record RecordsExportResult
 
     /// <summary>True when the file did not exist before.</summary>
     public bool Created { get; init; }
+
+    /// <summary>True when the file already held exactly these records and was left as it was.</summary>
+    public bool Unchanged { get; init; }
 }

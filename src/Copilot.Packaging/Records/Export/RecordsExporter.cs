@@ -55,7 +55,7 @@ internal sealed class RecordsExporter
         // What we write must read back; a failure here is a bug, not something for the user to fix.
         WorkspaceRecordStore.Parse(text, displayPath);
         cancellationToken.ThrowIfCancellationRequested();
-        new AtomicFileWriter(_fileSystem).WriteAll(workspace.CopilotDirectory, [new OutputFile(WorkspaceRecordStore.FileName, text)]);
+        var written = new AtomicFileWriter(_fileSystem).Write(workspace.CopilotDirectory, [new OutputFile(WorkspaceRecordStore.FileName, text)]);
         _reporter.Verbose($"Read records of environment {env} from {source.Source}.");
         return new RecordsExportResult
         {
@@ -65,6 +65,7 @@ internal sealed class RecordsExporter
             EnvironmentName = environment.Name,
             Region = environment.Region,
             Created = existing is null,
+            Unchanged = written.Unchanged.Count > 0,
         };
     }
 
