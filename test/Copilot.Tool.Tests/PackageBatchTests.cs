@@ -77,6 +77,27 @@ public class PackageBatchTests
     }
 
     [Test]
+    public async Task All_over_many_workloads_lists_them_in_order_and_leaves_out_a_broken_one_with_a_warning()
+    {
+        // Nine and more workloads are read side by side; what comes out is still in directory order.
+        var names = Enumerable.Range(1, 9).Select(i => $"job-{i:D2}").ToList();
+        foreach (var name in names)
+        {
+            AwsWorkspace.AddJob(_workspace, name);
+        }
+
+        _workspace.Write("copilot/job-05/manifest.yml", "name: other-name\ntype: Scheduled Job\n");
+        var run = await InProcessTool.RunAsync(_workspace.Path, "package", "--all", "-e", "test", "--output-dir", "out");
+
+        Assert.That(run.ExitCode, Is.Zero, run.ToString());
+        var expected = Jobs.Concat(names).Where(n => n != "job-05").Order(StringComparer.Ordinal)
+            .SelectMany(job => new[] { $"{job}-test.params.yml", $"{job}-test.stack.yml" });
+        Assert.That(AwsWorkspace.FilesUnder(_workspace.File("out")), Is.EqualTo(expected.Order(StringComparer.Ordinal)));
+        Assert.That(run.Stderr, Does.Contain("(workload \"job-05\" is left out of the choice)"));
+        Assert.That(Occurrences(run.Stderr, "is left out of the choice"), Is.EqualTo(1));
+    }
+
+    [Test]
     public async Task Repeated_names_and_envs_package_exactly_those_pairs()
     {
         var run = await InProcessTool.RunAsync(_workspace.Path, "package", "-n", "alpha", "-n", "beta", "-n", "alpha", "-e", "test", "--output-dir", "out", "--params-format", "json");

@@ -14,6 +14,8 @@ namespace Copilot.Packaging.Jobs;
 /// </summary>
 internal static class WorkloadDirectories
 {
+    private const int ParallelReadThreshold = 8;
+
     /// <summary>The Scheduled Jobs to choose from, sorted by name.</summary>
     /// <param name="fileSystem">The file system.</param>
     /// <param name="workspace">The workspace.</param>
@@ -46,20 +48,43 @@ internal static class WorkloadDirectories
     {
         var jobs = new List<string>();
         var others = new List<string>();
-        foreach (var directory in workspace.ListWorkloadDirectories())
+        var directories = workspace.ListWorkloadDirectories().ToList();
+        var headers = new ManifestHeader?[directories.Count];
+        var errors = new CopilotJobException?[directories.Count];
+        void Read(int i)
         {
-            ManifestHeader header;
             try
             {
-                header = ReadHeader(fileSystem, workspace, directory, read);
+                headers[i] = ReadHeader(fileSystem, workspace, directories[i], read);
             }
             catch (CopilotJobException ex)
             {
-                reporter?.Warning($"{ex.Describe()} (workload \"{directory}\" is left out of the choice)");
+                errors[i] = ex;
+            }
+        }
+
+        // A workspace of many workloads has its manifests read side by side; the outcome is taken in directory order.
+        if (directories.Count < ParallelReadThreshold)
+        {
+            for (var i = 0; i < directories.Count; i++)
+            {
+                Read(i);
+            }
+        }
+        else
+        {
+            Parallel.For(0, directories.Count, Read);
+        }
+
+        for (var i = 0; i < directories.Count; i++)
+        {
+            if (errors[i] is { } error)
+            {
+                reporter?.Warning($"{error.Describe()} (workload \"{directories[i]}\" is left out of the choice)");
                 continue;
             }
 
-            (header.IsScheduledJob ? jobs : others).Add(directory);
+            (headers[i]!.IsScheduledJob ? jobs : others).Add(directories[i]);
         }
 
         return (jobs, others);

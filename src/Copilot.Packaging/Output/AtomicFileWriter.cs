@@ -32,6 +32,9 @@ internal sealed class AtomicFileWriter(IFileSystem fileSystem)
 
     private static readonly UTF8Encoding Utf8NoBom = new(encoderShouldEmitUTF8Identifier: false);
 
+    // From this many files (a batch's), the existing ones are compared in parallel; one job's two or three are not worth it.
+    private const int ParallelComparisonThreshold = 8;
+
     /// <summary>Writes <paramref name="files"/> into <paramref name="directory"/>, creating it if needed.</summary>
     /// <returns>The full paths of the files, in order (rewritten or already holding their content).</returns>
     /// <exception cref="CopilotJobException">A name leaves the directory, or the directory or a file cannot be written.</exception>
@@ -56,10 +59,10 @@ internal sealed class AtomicFileWriter(IFileSystem fileSystem)
         try
         {
             CreateDirectories(fullDirectory, createdDirectories);
+            CompareAll(targets, contents, unchanged, cancellationToken);
             for (var i = 0; i < files.Count; i++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                unchanged[i] = Holds(targets[i], contents[i]);
                 if (!unchanged[i])
                 {
                     staged.Add(Stage(fullDirectory, files[i].FileName, targets[i], contents[i]));
@@ -104,6 +107,22 @@ internal sealed class AtomicFileWriter(IFileSystem fileSystem)
         }
     }
 
+    // Which targets already hold their content. A batch's many files are compared side by side (reading needs no lock).
+    private void CompareAll(List<string> targets, List<byte[]> contents, bool[] unchanged, CancellationToken cancellationToken)
+    {
+        if (targets.Count < ParallelComparisonThreshold)
+        {
+            for (var i = 0; i < targets.Count; i++)
+            {
+                unchanged[i] = Holds(targets[i], contents[i]);
+            }
+
+            return;
+        }
+
+        Parallel.For(0, targets.Count, new ParallelOptions { CancellationToken = cancellationToken }, i => unchanged[i] = Holds(targets[i], contents[i]));
+    }
+
     // The temporary beside the target, written with the mode of the file it replaces.
     private Staged Stage(string directory, string fileName, string target, byte[] content)
     {
@@ -129,19 +148,26 @@ internal sealed class AtomicFileWriter(IFileSystem fileSystem)
             }
 
             using var stream = fileSystem.File.Open(target, FileMode.Open, FileAccess.Read, FileShare.Read);
-            var existing = new byte[content.Length + 1];
-            var length = 0;
-            int read;
-            while ((read = stream.Read(existing, length, existing.Length - length)) > 0)
+            var existing = System.Buffers.ArrayPool<byte>.Shared.Rent(content.Length + 1);
+            try
             {
-                length += read;
-                if (length == existing.Length)
+                var length = 0;
+                int read;
+                while ((read = stream.Read(existing, length, content.Length + 1 - length)) > 0)
                 {
-                    return false;
+                    length += read;
+                    if (length == content.Length + 1)
+                    {
+                        return false;
+                    }
                 }
-            }
 
-            return existing.AsSpan(0, length).SequenceEqual(content);
+                return existing.AsSpan(0, length).SequenceEqual(content);
+            }
+            finally
+            {
+                System.Buffers.ArrayPool<byte>.Shared.Return(existing);
+            }
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
