@@ -76,8 +76,10 @@ internal sealed class TreeEmitter
 
                 return true;
             case YamlMappingNode mapping:
-                foreach (var (key, value) in mapping.Children)
+                var entries = mapping.Children;
+                for (var i = 0; i < entries.Count; i++)
                 {
+                    var (key, value) = entries[i];
                     // A collection as a key is left to YamlDotNet (it writes an empty sequence key's ":" before its "[]").
                     if (key is not YamlScalarNode || !Covered(key) || !Covered(value))
                     {
@@ -221,9 +223,12 @@ internal sealed class TreeEmitter
             IncreaseIndent(isFlow: false);
         }
 
+        // By index: enumerating the ordered dictionary through its interface would allocate an enumerator per mapping.
+        var entries = mapping.Children;
         var first = true;
-        foreach (var (key, value) in mapping.Children)
+        for (var i = 0; i < entries.Count; i++)
         {
+            var (key, value) = entries[i];
             if (flow)
             {
                 if (!first)
