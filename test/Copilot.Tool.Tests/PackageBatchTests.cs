@@ -98,6 +98,18 @@ public class PackageBatchTests
     }
 
     [Test]
+    public async Task All_still_checks_each_listed_job_against_copilots_naming_rule()
+    {
+        AwsWorkspace.AddJob(_workspace, "Bad_Job");
+        var run = await InProcessTool.RunAsync(_workspace.Path, "package", "--all", "-e", "test", "--output-dir", "out");
+
+        Assert.That(run.ExitCode, Is.EqualTo(1), run.ToString());
+        Assert.That(run.Stderr, Does.Contain("Bad_Job-test: "));
+        Assert.That(run.Stderr, Does.Contain("no files were written"));
+        Assert.That(Directory.Exists(_workspace.File("out")), Is.False);
+    }
+
+    [Test]
     public async Task Repeated_names_and_envs_package_exactly_those_pairs()
     {
         var run = await InProcessTool.RunAsync(_workspace.Path, "package", "-n", "alpha", "-n", "beta", "-n", "alpha", "-e", "test", "--output-dir", "out", "--params-format", "json");

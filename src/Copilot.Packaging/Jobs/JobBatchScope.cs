@@ -24,17 +24,12 @@ internal sealed class JobBatchScope(CopilotWorkspace workspace)
     public ManifestBytesReader ManifestReader(IFileSystem fileSystem) =>
         (path, displayPath) => _manifests.GetOrAdd(path, p => new Lazy<byte[]>(() => InputFiles.ReadBytes(fileSystem, p, displayPath))).Value;
 
-    /// <summary>The Scheduled Jobs of the workspace (as <see cref="WorkloadDirectories.ListJobs"/>); each counts as checked.</summary>
-    public IReadOnlyList<string> ListJobs(IFileSystem fileSystem, IPackagingReporter reporter)
-    {
-        var jobs = WorkloadDirectories.ListJobs(fileSystem, workspace, reporter, ManifestReader(fileSystem));
-        foreach (var job in jobs)
-        {
-            _jobs.TryAdd(job, new Lazy<CopilotJobException?>(() => null));
-        }
-
-        return jobs;
-    }
+    /// <summary>
+    /// The Scheduled Jobs of the workspace (as <see cref="WorkloadDirectories.ListJobs"/>), their manifests read into
+    /// the scope; each is still checked by <see cref="EnsureJob"/> (a listed directory may have a name copilot refuses).
+    /// </summary>
+    public IReadOnlyList<string> ListJobs(IFileSystem fileSystem, IPackagingReporter reporter) =>
+        WorkloadDirectories.ListJobs(fileSystem, workspace, reporter, ManifestReader(fileSystem));
 
     /// <summary>As <see cref="WorkloadDirectories.EnsureJob"/>, once per job: its pairs share the one error.</summary>
     public void EnsureJob(IFileSystem fileSystem, string job)
