@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # End-to-end timing (not a timed test): prints wall-clock medians in milliseconds and their ratios to a .NET
-# "hello world" (JIT) start, RUNS times each (default 15) after one warm-up, for
+# "hello world" (JIT) start, over RUNS rounds (default 15) after one warm-up, every command once per round, for
 #   - the native tool (Native AOT publish for linux-x64; NATIVE_PUBLISH_ARGS adds publish arguments) packaging the
 #     example offline,
 #   - the framework-dependent tool (the fallback package Copilot.Tool.any, from build/pack.sh --no-native) offline,
@@ -91,38 +91,71 @@ aws_env=(env -u AWS_PROFILE AWS_ENDPOINT_URL="http://127.0.0.1:$proxy_port" AWS_
   AWS_SECRET_ACCESS_KEY=testing AWS_CONFIG_FILE=/dev/null AWS_SHARED_CREDENTIALS_FILE=/dev/null)
 
 # --- measuring --------------------------------------------------------------------------------------------------
-declare -A median
-measure() { # key, label, directory, command...
-  local key=$1 label=$2 dir=$3; shift 3
-  (cd "$dir" && "$@" >/dev/null 2>&1) || { echo "$label: the command failed:"; (cd "$dir" && "$@" 2>&1 >/dev/null | tail -5); exit 1; }
-  local ms
+# The commands run in rounds, each round running every command once in the same order, so that a machine whose speed
+# drifts during the run (a shared or virtual one) slows all of them alike and the ratios stay comparable; each command
+# runs once first as a warm-up and a check that it succeeds. A run is timed by hyperfine (one run per call) when it is
+# installed, else by this script's clock.
+declare -A median label dir cmdline samples
+keys=()
+add() { # key, label, directory, command...
+  local key=$1
+  keys+=("$key")
+  label[$key]=$2
+  dir[$key]=$3
+  shift 3
+  cmdline[$key]=$(printf '%q ' "$@")
+}
+time_once() { # key: prints one run's wall time in milliseconds
+  local key=$1
   if command -v hyperfine >/dev/null; then
-    local quoted; quoted=$(printf '%q ' "$@")
-    (cd "$dir" && hyperfine --style none --warmup 1 --runs "$runs" --export-json "$work/$key.json" -N "$quoted" >/dev/null 2>&1) \
-      || (cd "$dir" && hyperfine --style none --warmup 1 --runs "$runs" --export-json "$work/$key.json" "$quoted" >/dev/null)
-    ms=$(jq '.results[0].median * 1000' "$work/$key.json")
+    (cd "${dir[$key]}" && hyperfine --style none --runs 1 --export-json "$work/run.json" -N "${cmdline[$key]}" >/dev/null 2>&1) \
+      || (cd "${dir[$key]}" && hyperfine --style none --runs 1 --export-json "$work/run.json" "${cmdline[$key]}" >/dev/null 2>&1)
+    jq '.results[0].times[0] * 1000' "$work/run.json"
   else
-    local times=()
-    for ((i = 0; i < runs; i++)); do
-      local start end
-      start=$(date +%s%N); (cd "$dir" && "$@" >/dev/null 2>&1); end=$(date +%s%N)
-      times+=($(((end - start) / 1000)))
-    done
-    ms=$(printf '%s\n' "${times[@]}" | sort -n | awk '{ a[NR] = $1 } END { print (NR % 2 ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2) / 1000 }')
+    local start end
+    start=$(date +%s%N); (cd "${dir[$key]}" && eval "${cmdline[$key]}" >/dev/null 2>&1); end=$(date +%s%N)
+    awk -v ns=$((end - start)) 'BEGIN { print ns / 1000000 }'
   fi
-  median[$key]=$ms
-  printf '%-58s median %8.1f ms   %5.2fx hello world\n' "$label" "$ms" "$(awk -v a="$ms" -v b="${median[hello]:-$ms}" 'BEGIN { print a / b }')"
+}
+measure_all() {
+  local key round
+  for key in "${keys[@]}"; do
+    (cd "${dir[$key]}" && eval "${cmdline[$key]}" >/dev/null 2>&1) \
+      || { echo "${label[$key]}: the command failed:"; (cd "${dir[$key]}" && eval "${cmdline[$key]}" 2>&1 >/dev/null | tail -5); exit 1; }
+  done
+  for ((round = 0; round < runs; round++)); do
+    for key in "${keys[@]}"; do
+      samples[$key]+="$(time_once "$key") "
+    done
+  done
+  for key in "${keys[@]}"; do
+    median[$key]=$(printf '%s\n' ${samples[$key]} | sort -g | awk '{ a[NR] = $1 } END { print (NR % 2 ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2) }')
+  done
+}
+report() { # key
+  printf '%-58s median %8.1f ms   %5.2fx hello world\n' "${label[$1]}" "${median[$1]}" "$(awk -v a="${median[$1]}" -v b="${median[hello]}" 'BEGIN { print a / b }')"
 }
 ratio() { awk -v a="${median[$1]}" -v b="${median[$2]}" 'BEGIN { print a / b }'; }
 
-echo "measuring (median of $runs runs after one warm-up; $(command -v hyperfine >/dev/null && echo hyperfine || echo own loop)):"
 one=(package -n report-generator -e test)
-measure hello "dotnet hello world (JIT)" "$work/example" "$hello"
-[[ -n "$native" ]] && measure native "native tool: package (offline)" "$work/example" "$native" "${one[@]}"
-measure fallback "framework-dependent tool: package (offline)" "$work/example" "$fallback" "${one[@]}"
 tool=${native:-$fallback}
 kind=$([[ -n "$native" ]] && echo native || echo framework-dependent)
-measure aws "$kind tool: package from AWS (+${latency} ms/request)" "$work/aws" "${aws_env[@]}" "$tool" "${one[@]}"
+add hello "dotnet hello world (JIT)" "$work/example" "$hello"
+[[ -n "$native" ]] && add native "native tool: package (offline)" "$work/example" "$native" "${one[@]}"
+add fallback "framework-dependent tool: package (offline)" "$work/example" "$fallback" "${one[@]}"
+add aws "$kind tool: package from AWS (+${latency} ms/request)" "$work/aws" "${aws_env[@]}" "$tool" "${one[@]}"
+for candidate in native fallback; do
+  binary=$([[ $candidate == native ]] && echo "$native" || echo "$fallback")
+  [[ -n "$binary" ]] || continue
+  add "one-$candidate" "$candidate tool: one job x one env --output-dir" "$work/batch" "$binary" "${one[@]}" --output-dir out-one
+  add "batch-$candidate" "$candidate tool: 20 jobs x 3 envs --all --output-dir" "$work/batch" "$binary" package --all --output-dir out-all
+done
+
+echo "measuring (median of $runs rounds after one warm-up, the commands interleaved; $(command -v hyperfine >/dev/null && echo hyperfine || echo own clock)):"
+measure_all
+for key in hello native fallback aws; do
+  [[ -n "${median[$key]:-}" ]] && report "$key"
+done
 : > "$work/exchanges.log"
 (cd "$work/aws" && "${aws_env[@]}" "$tool" "${one[@]}" >/dev/null 2>&1)
 read -r waves calls < <(python3 "$root/build/benchmark_aws.py" waves "$work/exchanges.log")
@@ -130,11 +163,8 @@ read -r waves calls < <(python3 "$root/build/benchmark_aws.py" waves "$work/exch
 (cd "$work/aws" && "${aws_env[@]}" "$tool" "${one[@]}" --diff >/dev/null 2>&1) || true
 read -r diff_waves diff_calls < <(python3 "$root/build/benchmark_aws.py" waves "$work/exchanges.log")
 echo "  AWS reads: package $calls calls in $waves waves; --diff $diff_calls calls in $diff_waves waves"
-for candidate in native fallback; do
-  binary=$([[ $candidate == native ]] && echo "$native" || echo "$fallback")
-  [[ -n "$binary" ]] || continue
-  measure "one-$candidate" "$candidate tool: one job x one env --output-dir" "$work/batch" "$binary" "${one[@]}" --output-dir out-one
-  measure "batch-$candidate" "$candidate tool: 20 jobs x 3 envs --all --output-dir" "$work/batch" "$binary" package --all --output-dir out-all
+for key in one-native batch-native one-fallback batch-fallback; do
+  [[ -n "${median[$key]:-}" ]] && report "$key"
 done
 echo "  batch output: $(find "$work/batch/out-all" -name '*.stack.yml' | wc -l) templates"
 
