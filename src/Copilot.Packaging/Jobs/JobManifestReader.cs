@@ -1,7 +1,5 @@
-using System.IO.Abstractions;
 using Copilot.Packaging.Abstractions;
 using Copilot.Packaging.Errors;
-using Copilot.Packaging.Inputs;
 using Copilot.Packaging.Manifest;
 using Copilot.Packaging.Manifest.Model;
 using Copilot.Packaging.Manifest.Validation;
@@ -20,13 +18,12 @@ internal sealed record JobManifest(ScheduledJobManifest Manifest, string Interpo
     /// against its directory by <see cref="WorkloadDirectories"/>.
     /// </summary>
     public static JobManifest Read(
-        IFileSystem fileSystem, IEnvironmentVariables variables, IPackagingReporter reporter, CopilotWorkspace workspace, string app, string job, string env, bool strict, ManifestBytesReader? read = null)
+        IEnvironmentVariables variables, IPackagingReporter reporter, CopilotWorkspace workspace, string app, string job, string env, bool strict, ManifestBytesReader read)
     {
         var manifestPath = workspace.ManifestPath(job);
         var displayPath = workspace.DisplayPath(manifestPath);
-        var bytes = read is null ? InputFiles.ReadBytes(fileSystem, manifestPath, displayPath) : read(manifestPath, displayPath);
         var loaded = ManifestLoader.Load(
-            ManifestSource.FromBytes(bytes, displayPath),
+            ManifestSource.FromBytes(read(manifestPath, displayPath), displayPath),
             new ManifestLoadOptions { AppName = app, EnvName = env, Variables = variables, Strict = strict });
         foreach (var warning in loaded.Warnings)
         {

@@ -170,7 +170,7 @@ public sealed class JobPackager
         var env = records.Environment.Name;
 
         cancellationToken.ThrowIfCancellationRequested();
-        var manifest = JobManifest.Read(_fileSystem, _variables, _reporter, workspace, app, job, env, request.Strict, scope.ManifestReader(_fileSystem));
+        var manifest = JobManifest.Read(_variables, _reporter, workspace, app, job, env, request.Strict, scope.ManifestReader(_fileSystem));
         _reporter.Info(ScheduleExplanation.Describe(manifest.Manifest.Schedule ?? string.Empty, manifest.ScheduleExpression, _clock.GetUtcNow()));
         manifest = manifest with { Manifest = await SubnetsFromTags.ResolveAsync(_aws?.Subnets, _reporter, manifest.Manifest, records.Environment, cancellationToken) };
         EnvironmentFeatureCheck.Ensure(

@@ -1,4 +1,5 @@
 using System.IO.Abstractions;
+using Copilot.Packaging.Abstractions;
 using Copilot.Packaging.Errors;
 using Copilot.Packaging.Inputs;
 using Copilot.Packaging.Manifest;
@@ -14,18 +15,20 @@ namespace Copilot.Packaging.Jobs;
 /// </summary>
 internal static class WorkloadDirectories
 {
-    private const int ParallelReadThreshold = 8;
+
+    /// <summary>A reader that reads each manifest from the file system when asked (a batch shares one that reads each once).</summary>
+    public static ManifestBytesReader Direct(IFileSystem fileSystem) => (path, displayPath) => InputFiles.ReadBytes(fileSystem, path, displayPath);
 
     /// <summary>The Scheduled Jobs to choose from, sorted by name.</summary>
     /// <param name="fileSystem">The file system.</param>
     /// <param name="workspace">The workspace.</param>
     /// <param name="reporter">Where a manifest that cannot be read is reported (it is left out).</param>
-    /// <param name="read">Reads a manifest's bytes (path, display path); <see cref="InputFiles.ReadBytes"/> when null.</param>
-    public static IReadOnlyList<string> ListJobs(IFileSystem fileSystem, CopilotWorkspace workspace, IPackagingReporter? reporter, ManifestBytesReader? read = null) =>
+    /// <param name="read">Reads a manifest's bytes (path, display path): <see cref="Direct"/>, or a batch's shared reader.</param>
+    public static IReadOnlyList<string> ListJobs(IFileSystem fileSystem, CopilotWorkspace workspace, IPackagingReporter? reporter, ManifestBytesReader read) =>
         List(fileSystem, workspace, reporter, read).Jobs;
 
     /// <summary>Fails unless <paramref name="job"/> is a valid name and a Scheduled Job of the workspace.</summary>
-    public static void EnsureJob(IFileSystem fileSystem, CopilotWorkspace workspace, string job, ManifestBytesReader? read = null)
+    public static void EnsureJob(IFileSystem fileSystem, CopilotWorkspace workspace, string job, ManifestBytesReader read)
     {
         CopilotNames.Ensure("job", job, source: null);
         if (!InputFiles.Exists(fileSystem, workspace.ManifestPath(job)))
@@ -35,7 +38,7 @@ internal static class WorkloadDirectories
             throw new CopilotJobException($"job '{job}' does not exist in the workspace ({listed})");
         }
 
-        var header = ReadHeader(fileSystem, workspace, job, read);
+        var header = ReadHeader(workspace, job, read);
         if (!header.IsScheduledJob)
         {
             throw new CopilotJobException(
@@ -44,7 +47,7 @@ internal static class WorkloadDirectories
         }
     }
 
-    private static (List<string> Jobs, List<string> Others) List(IFileSystem fileSystem, CopilotWorkspace workspace, IPackagingReporter? reporter, ManifestBytesReader? read)
+    private static (List<string> Jobs, List<string> Others) List(IFileSystem fileSystem, CopilotWorkspace workspace, IPackagingReporter? reporter, ManifestBytesReader read)
     {
         var jobs = new List<string>();
         var others = new List<string>();
@@ -55,7 +58,7 @@ internal static class WorkloadDirectories
         {
             try
             {
-                headers[i] = ReadHeader(fileSystem, workspace, directories[i], read);
+                headers[i] = ReadHeader(workspace, directories[i], read);
             }
             catch (CopilotJobException ex)
             {
@@ -64,17 +67,7 @@ internal static class WorkloadDirectories
         }
 
         // A workspace of many workloads has its manifests read side by side; the outcome is taken in directory order.
-        if (directories.Count < ParallelReadThreshold)
-        {
-            for (var i = 0; i < directories.Count; i++)
-            {
-                Read(i);
-            }
-        }
-        else
-        {
-            Parallel.For(0, directories.Count, Read);
-        }
+        SideBySide.For(directories.Count, Read);
 
         for (var i = 0; i < directories.Count; i++)
         {
@@ -91,12 +84,11 @@ internal static class WorkloadDirectories
     }
 
     // The name and type of copilot/<directory>/manifest.yml; the name must match the directory.
-    private static ManifestHeader ReadHeader(IFileSystem fileSystem, CopilotWorkspace workspace, string directory, ManifestBytesReader? read)
+    private static ManifestHeader ReadHeader(CopilotWorkspace workspace, string directory, ManifestBytesReader read)
     {
         var path = workspace.ManifestPath(directory);
         var displayPath = workspace.DisplayPath(path);
-        var bytes = read is null ? InputFiles.ReadBytes(fileSystem, path, displayPath) : read(path, displayPath);
-        var header = ManifestLoader.ReadHeader(ManifestSource.FromBytes(bytes, displayPath));
+        var header = ManifestLoader.ReadHeader(ManifestSource.FromBytes(read(path, displayPath), displayPath));
         if (header.Name != directory)
         {
             throw new CopilotJobException(
@@ -109,7 +101,7 @@ internal static class WorkloadDirectories
     }
 }
 
-/// <summary>Reads a manifest's bytes, bounded like <see cref="InputFiles.ReadBytes"/>.</summary>
+/// <summary>Reads a manifest's bytes, bounded like <see cref="InputFiles.ReadBytes"/> (see <see cref="WorkloadDirectories.Direct"/>).</summary>
 /// <param name="path">The manifest's path.</param>
 /// <param name="displayPath">Its path as errors show it.</param>
 internal delegate byte[] ManifestBytesReader(string path, string displayPath);

@@ -33,7 +33,7 @@ public sealed class WorkspaceCatalog
     {
         var workspace = CopilotWorkspace.Find(_fileSystem, workingDirectory);
         ApplicationOf(workspace, applicationName);
-        return WorkloadDirectories.ListJobs(_fileSystem, workspace, _reporter);
+        return WorkloadDirectories.ListJobs(_fileSystem, workspace, _reporter, WorkloadDirectories.Direct(_fileSystem));
     }
 
     /// <summary>The environments of the application: those of the workspace records, else those AWS knows.</summary>

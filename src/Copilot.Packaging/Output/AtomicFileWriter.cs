@@ -1,6 +1,7 @@
 using System.IO.Abstractions;
 using System.IO.Hashing;
 using System.Text;
+using Copilot.Packaging.Abstractions;
 using Copilot.Packaging.Errors;
 
 namespace Copilot.Packaging.Output;
@@ -32,9 +33,6 @@ internal sealed class AtomicFileWriter(IFileSystem fileSystem)
 
     private static readonly UTF8Encoding Utf8NoBom = new(encoderShouldEmitUTF8Identifier: false);
 
-    // From this many files (a batch's), the existing ones are compared in parallel; one job's two or three are not worth it.
-    private const int ParallelComparisonThreshold = 8;
-
     /// <summary>Writes <paramref name="files"/> into <paramref name="directory"/>, creating it if needed.</summary>
     /// <returns>The full paths of the files, in order (rewritten or already holding their content).</returns>
     /// <exception cref="CopilotJobException">A name leaves the directory, or the directory or a file cannot be written.</exception>
@@ -59,7 +57,8 @@ internal sealed class AtomicFileWriter(IFileSystem fileSystem)
         try
         {
             CreateDirectories(fullDirectory, createdDirectories);
-            CompareAll(targets, contents, unchanged, cancellationToken);
+            // A batch's many files are compared side by side (reading needs no lock).
+            SideBySide.For(targets.Count, i => unchanged[i] = Holds(targets[i], contents[i]), cancellationToken);
             for (var i = 0; i < files.Count; i++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -105,22 +104,6 @@ internal sealed class AtomicFileWriter(IFileSystem fileSystem)
                 RemoveCreated(createdDirectories);
             }
         }
-    }
-
-    // Which targets already hold their content. A batch's many files are compared side by side (reading needs no lock).
-    private void CompareAll(List<string> targets, List<byte[]> contents, bool[] unchanged, CancellationToken cancellationToken)
-    {
-        if (targets.Count < ParallelComparisonThreshold)
-        {
-            for (var i = 0; i < targets.Count; i++)
-            {
-                unchanged[i] = Holds(targets[i], contents[i]);
-            }
-
-            return;
-        }
-
-        Parallel.For(0, targets.Count, new ParallelOptions { CancellationToken = cancellationToken }, i => unchanged[i] = Holds(targets[i], contents[i]));
     }
 
     // The temporary beside the target, written with the mode of the file it replaces.
