@@ -48,7 +48,7 @@ internal sealed class TreeEmitter
         }
 
         var emitter = new TreeEmitter(output);
-        emitter.Node(root, isMapping: false, isSimpleKey: false);
+        emitter.Node(root);
         emitter.WriteIndent();
         return true;
     }
@@ -131,15 +131,16 @@ internal sealed class TreeEmitter
 
     private static string Handle(int suffixStart) => suffixStart == 1 ? "!" : "!!";
 
-    private void Node(YamlNode node, bool isMapping, bool isSimpleKey)
+    // A value or an item (a mapping's keys are written by Mapping itself).
+    private void Node(YamlNode node)
     {
         switch (node)
         {
             case YamlScalarNode scalar:
-                Scalar(scalar, isSimpleKey);
+                Scalar(scalar, AnalysisOf(scalar), isSimpleKey: false);
                 break;
             case YamlSequenceNode sequence:
-                Sequence(sequence, isMapping);
+                Sequence(sequence);
                 break;
             case YamlMappingNode mapping:
                 Mapping(mapping);
@@ -170,7 +171,7 @@ internal sealed class TreeEmitter
         isIndentation = false;
     }
 
-    private void Sequence(YamlSequenceNode sequence, bool isMapping)
+    private void Sequence(YamlSequenceNode sequence)
     {
         Tag(sequence.Tag);
         var children = sequence.Children;
@@ -186,7 +187,7 @@ internal sealed class TreeEmitter
                     WriteIndicator(",", needWhitespace: false, whitespace: false, indentation: false);
                 }
 
-                Node(children[i], isMapping: false, isSimpleKey: false);
+                Node(children[i]);
             }
 
             flowLevel--;
@@ -196,13 +197,12 @@ internal sealed class TreeEmitter
         }
 
         // Sequences are indented under their key (the emitter's "indent sequences"), so the indentless case never applies.
-        _ = isMapping;
         IncreaseIndent(isFlow: false);
         foreach (var child in children)
         {
             WriteIndent();
             WriteIndicator("-", needWhitespace: true, whitespace: false, indentation: true);
-            Node(child, isMapping: false, isSimpleKey: false);
+            Node(child);
         }
 
         indent = indents.Pop();
@@ -242,16 +242,17 @@ internal sealed class TreeEmitter
             }
 
             first = false;
-            var simple = IsSimpleKey(key);
-            if (simple)
+            var scalarKey = (YamlScalarNode)key; // collection keys are left to YamlDotNet (Covered)
+            var keyAnalysis = AnalysisOf(scalarKey);
+            if (IsSimpleKey(scalarKey, keyAnalysis))
             {
-                Node(key, isMapping: true, isSimpleKey: true);
+                Scalar(scalarKey, keyAnalysis, isSimpleKey: true);
                 WriteIndicator(":", needWhitespace: false, whitespace: false, indentation: false);
             }
             else
             {
                 WriteIndicator("?", needWhitespace: true, whitespace: false, indentation: !flow);
-                Node(key, isMapping: true, isSimpleKey: false);
+                Scalar(scalarKey, keyAnalysis, isSimpleKey: false);
                 if (!flow)
                 {
                     WriteIndent();
@@ -260,7 +261,7 @@ internal sealed class TreeEmitter
                 WriteIndicator(":", needWhitespace: true, whitespace: false, indentation: !flow);
             }
 
-            Node(value, isMapping: true, isSimpleKey: false);
+            Node(value);
         }
 
         if (flow)
@@ -275,9 +276,8 @@ internal sealed class TreeEmitter
         }
     }
 
-    // The emitter's test: a scalar on one line, or an empty sequence, whose tag and text fit in the simple key length.
-    // (It checks a mapping key for an empty *sequence*, so a mapping is never a simple key.)
-    private static bool IsSimpleKey(YamlNode key)
+    // The emitter's test for a scalar key: on one line, its tag and text within the simple key length.
+    private static bool IsSimpleKey(YamlScalarNode key, Analysis analysis)
     {
         var tagLength = 0;
         if (!key.Tag.IsEmpty)
@@ -286,27 +286,28 @@ internal sealed class TreeEmitter
             tagLength = Handle(start).Length + key.Tag.Value.Length - start;
         }
 
-        return key switch
-        {
-            YamlScalarNode scalar => !Analysis.Of(scalar.Value ?? string.Empty).IsMultiline && tagLength + (scalar.Value ?? string.Empty).Length <= MaxSimpleKeyLength,
-            YamlSequenceNode sequence => sequence.Children.Count == 0 && tagLength <= MaxSimpleKeyLength,
-            _ => false,
-        };
+        return !analysis.IsMultiline && tagLength + (key.Value ?? string.Empty).Length <= MaxSimpleKeyLength;
     }
 
-    private void Scalar(YamlScalarNode scalar, bool isSimpleKey)
+    // What the emitter learns from the scalar's text (an empty null-tagged scalar is its one special case).
+    private static Analysis AnalysisOf(YamlScalarNode scalar)
+    {
+        var value = scalar.Value ?? string.Empty;
+        return value.Length == 0 && !scalar.Tag.IsEmpty && scalar.Tag.Value == YamlTagPrefix + "null"
+            ? new Analysis(false, false, true, false, false, false)
+            : Analysis.Of(value);
+    }
+
+    private void Scalar(YamlScalarNode scalar, Analysis analysis, bool isSimpleKey)
     {
         var value = scalar.Value ?? string.Empty;
         var tagged = !scalar.Tag.IsEmpty;
-        var analysis = value.Length == 0 && tagged && scalar.Tag.Value == YamlTagPrefix + "null"
-            ? new Analysis(false, false, true, false, false, false)
-            : Analysis.Of(value);
         if (value.Length > 0)
         {
             lastHadSingleQuotes = analysis.HasSingleQuotes;
         }
 
-        var style = SelectStyle(YamlTextWriter.SafeStyle(value, scalar.Style, !tagged), analysis, value, tagged, isSimpleKey);
+        var style = SelectStyle(YamlTextWriter.SafeStyle(value, scalar.Style, !tagged), analysis, value, isSimpleKey);
         Tag(scalar.Tag);
         IncreaseIndent(isFlow: true);
         switch (style)
@@ -333,7 +334,7 @@ internal sealed class TreeEmitter
         indent = indents.Pop();
     }
 
-    private ScalarStyle SelectStyle(ScalarStyle requested, Analysis analysis, string value, bool tagged, bool isSimpleKey)
+    private ScalarStyle SelectStyle(ScalarStyle requested, Analysis analysis, string value, bool isSimpleKey)
     {
         var style = requested == ScalarStyle.Any ? (analysis.IsMultiline ? ScalarStyle.Folded : ScalarStyle.Plain) : requested;
         if (isSimpleKey && analysis.IsMultiline)
@@ -353,8 +354,8 @@ internal sealed class TreeEmitter
                 style = ScalarStyle.SingleQuoted;
             }
 
-            // An untagged scalar is written with both "implicit" flags set, so the emitter's last plain rule never applies.
-            _ = tagged;
+            // An untagged scalar is written with both "implicit" flags set, so the emitter's last plain rule
+            // (an untagged scalar that is not plain-implicit goes single-quoted) never applies.
         }
 
         if (style == ScalarStyle.SingleQuoted && !analysis.SingleQuotedAllowed)
@@ -401,8 +402,7 @@ internal sealed class TreeEmitter
                     WriteBreak('\n');
                 }
 
-                WriteBreak(breakCharacter);
-                isIndentation = true;
+                LineBreak(breakCharacter);
                 previousBreak = true;
             }
             else
@@ -511,8 +511,7 @@ internal sealed class TreeEmitter
 
             if (IsBreak(c, out var breakCharacter))
             {
-                WriteBreak(breakCharacter);
-                isIndentation = true;
+                LineBreak(breakCharacter);
                 previousBreak = true;
             }
             else
@@ -562,8 +561,7 @@ internal sealed class TreeEmitter
                     }
                 }
 
-                WriteBreak(breakCharacter);
-                isIndentation = true;
+                LineBreak(breakCharacter);
                 previousBreak = true;
             }
             else
@@ -597,6 +595,13 @@ internal sealed class TreeEmitter
         {
             WriteIndicator("+", needWhitespace: false, whitespace: false, indentation: false);
         }
+    }
+
+    // A line break inside a scalar's text: the next character starts an indented line.
+    private void LineBreak(char breakCharacter)
+    {
+        WriteBreak(breakCharacter);
+        isIndentation = true;
     }
 
     private void IncreaseIndent(bool isFlow)
