@@ -32,13 +32,7 @@ public sealed class AwsFaultInjectionTests : DeployableMotoFixture
     {
         using (var deploy = AwsWorkspace.WithoutRecords())
         {
-            var package = await InProcessTool.RunAsync(
-                deploy.Path, AwsWorkspace.Variables(Server), string.Empty, false, "package", "-n", AwsWorkspace.Job, "-e", "test", "--output-dir", "deploy", "--params-format", "json");
-            Assert.That(package.ExitCode, Is.Zero, package.ToString());
-            using var configuration = System.Text.Json.JsonDocument.Parse(File.ReadAllText(deploy.File($"deploy/{AwsWorkspace.Job}-test.params.json")));
-            var parameters = configuration.RootElement.GetProperty("Parameters").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString() ?? string.Empty);
-            var tags = configuration.RootElement.GetProperty("Tags").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString() ?? string.Empty);
-            await World.CreateStackAsync(Stack, File.ReadAllText(deploy.File($"deploy/{AwsWorkspace.Job}-test.stack.yml")), parameters, tags);
+            Assert.That(await DeployFromPackageAsync(deploy, AwsWorkspace.Job), Is.EqualTo(Stack));
         }
 
         proxy = FaultProxy.Start(Server.Endpoint);

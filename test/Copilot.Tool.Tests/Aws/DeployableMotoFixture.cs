@@ -61,4 +61,28 @@ public abstract class DeployableMotoFixture
 
     [OneTimeTearDown]
     public void StopOwnMoto() => own?.Dispose();
+
+    /// <summary>
+    /// Packages <paramref name="job"/> for <c>test</c> from AWS (this fixture's moto) into <c>deploy/</c> and creates its
+    /// stack <c>my-app-test-&lt;job&gt;</c> from that output, as copilot deploy would.
+    /// </summary>
+    private protected async Task<string> DeployFromPackageAsync(Support.Workspace workspace, string job)
+    {
+        var package = await Support.InProcessTool.RunAsync(
+            workspace.Path, AwsWorkspace.Variables(Server), string.Empty, false, "package", "-n", job, "-e", "test", "--output-dir", "deploy", "--params-format", "json");
+        Assert.That(package.ExitCode, Is.Zero, package.ToString());
+        return await CreateStackFromOutputAsync(workspace, job);
+    }
+
+    /// <summary>Creates the stack <c>my-app-test-&lt;job&gt;</c> from <c>deploy/&lt;job&gt;-test.stack.yml</c> and its <c>.params.json</c>; returns its name.</summary>
+    private protected async Task<string> CreateStackFromOutputAsync(Support.Workspace workspace, string job)
+    {
+        var template = File.ReadAllText(workspace.File($"deploy/{job}-test.stack.yml"));
+        using var configuration = System.Text.Json.JsonDocument.Parse(File.ReadAllText(workspace.File($"deploy/{job}-test.params.json")));
+        var parameters = configuration.RootElement.GetProperty("Parameters").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString() ?? string.Empty);
+        var tags = configuration.RootElement.GetProperty("Tags").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString() ?? string.Empty);
+        var stackName = $"my-app-test-{job}";
+        await World.CreateStackAsync(stackName, template, parameters, tags);
+        return stackName;
+    }
 }

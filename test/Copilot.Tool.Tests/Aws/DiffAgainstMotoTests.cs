@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Copilot.Tool.Tests.Support;
 
 namespace Copilot.Tool.Tests.Aws;
@@ -110,16 +109,7 @@ public sealed class DiffAgainstMotoTests : DeployableMotoFixture
     /// <summary>Packages <paramref name="job"/> from AWS and creates its stack from that output, as copilot deploy would.</summary>
     private async Task DeployAsync(Workspace workspace, string job)
     {
-        var package = await InProcessTool.RunAsync(
-            workspace.Path, AwsWorkspace.Variables(Server), string.Empty, false, "package", "-n", job, "-e", "test", "--output-dir", "deploy", "--params-format", "json");
-        Assert.That(package.ExitCode, Is.Zero, package.ToString());
-
-        var template = File.ReadAllText(workspace.File($"deploy/{job}-test.stack.yml"));
-        using var configuration = JsonDocument.Parse(File.ReadAllText(workspace.File($"deploy/{job}-test.params.json")));
-        var parameters = configuration.RootElement.GetProperty("Parameters").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString() ?? string.Empty);
-        var tags = configuration.RootElement.GetProperty("Tags").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString() ?? string.Empty);
-        var stackName = $"my-app-test-{job}";
-        await World.CreateStackAsync(stackName, template, parameters, tags);
+        var stackName = await DeployFromPackageAsync(workspace, job);
 
         Assert.That(await World.StackStatusAsync(stackName), Is.EqualTo("CREATE_COMPLETE"), $"moto created {stackName} from the tool's own output");
     }

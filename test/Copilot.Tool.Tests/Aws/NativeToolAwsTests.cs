@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Copilot.Testing;
 using Copilot.Testing.Tools;
 using Copilot.Tool.Tests.Support;
@@ -123,12 +122,7 @@ public sealed class NativeToolAwsTests : DeployableMotoFixture
 
     private async Task CreateStackAsync(Workspace workspace, string job)
     {
-        var template = File.ReadAllText(workspace.File($"deploy/{job}-test.stack.yml"));
-        using var configuration = JsonDocument.Parse(File.ReadAllText(workspace.File($"deploy/{job}-test.params.json")));
-        var parameters = configuration.RootElement.GetProperty("Parameters").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString() ?? string.Empty);
-        var tags = configuration.RootElement.GetProperty("Tags").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString() ?? string.Empty);
-        var stackName = $"my-app-test-{job}";
-        await World.CreateStackAsync(stackName, template, parameters, tags);
+        var stackName = await CreateStackFromOutputAsync(workspace, job);
         Assert.That(await World.StackStatusAsync(stackName), Is.EqualTo("CREATE_COMPLETE"), $"moto created {stackName} from the native tool's output");
     }
 }
